@@ -1,0 +1,169 @@
+"""Speed of storyline's stages against their references, measured in one run.
+
+Builds an N-article corpus (default 1,000) from the bundled example story, each
+article made distinct (so the content-hash cache cannot help), then times:
+
+- plain-text ingest+clean, and `clean_text` alone;
+- HTML ingest+clean, and `clean_html` vs `trafilatura.extract` alone on the same pages;
+- the NLP stage (only the components storyline needs, on all cores) vs spaCy's
+  full pipeline with `nlp.pipe` on one core, on the same cleaned bodies;
+- the whole run (`storyline.run`, fresh store) on one and on two processes vs
+  that same full-pipeline reference.
+
+Ratios are what to read: absolute figures depend on the machine. Peak memory is
+the process's (and its worker processes') maximum resident set size so far.
+
+    .venv/bin/python bench/pipeline.py [--articles 1000] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+import trafilatura
+
+from storyline.clean.html import clean_html
+from storyline.clean.text import clean_text
+from storyline.nlp import NER, load_pipeline, process, resolve_model
+from storyline.pipeline import clean_only, run
+from storyline.settings import Settings
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+WORD = re.compile(r"\w+")
+
+# Sentences mixed into each copy so that every article is distinct text.
+VARIATIONS = (
+    "Officials said the review would take {n} days.",
+    "A second inspection was ordered for berth {n}.",
+    "The council met {n} times to discuss the findings.",
+    "Residents filed {n} complaints with the harbour office.",
+)
+
+
+def build_corpus(folder: Path, *, articles: int, seed: int = 7) -> dict[str, list[Path]]:
+    """Write `articles` distinct files (HTML and text in the example corpus's mix) under `folder`."""
+    sources = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".html", ".txt"))
+    if not sources:
+        sys.exit(f"no example articles under {EXAMPLES}")
+    rng = random.Random(seed)
+    written: dict[str, list[Path]] = {"html": [], "text": []}
+    for n in range(articles):
+        source = sources[n % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        extra = " ".join(rng.choice(VARIATIONS).format(n=rng.randint(2, 999)) for _ in range(3))
+        extra += f" Reference {n}."
+        if source.suffix == ".html":
+            text = text.replace("</article>", f"<p>{extra}</p></article>", 1)
+            kind = "html"
+        else:
+            text = text.rstrip() + "\n\n" + extra + "\n"
+            kind = "text"
+        path = folder / kind / f"{n:05d}-{source.name}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written[kind].append(path)
+    return written
+
+
+def timed(action: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = action()
+    return time.perf_counter() - start, value
+
+
+def peak_mb() -> float:
+    """Peak RSS of this process plus the largest worker process, in MB (Linux reports KB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(WORD.findall(t)) for t in texts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+
+    rows: list[dict[str, object]] = []
+
+    def row(stage: str, seconds: float, count: int, n_words: int, *, reference: str = "",
+            reference_seconds: float | None = None) -> None:
+        entry: dict[str, object] = {
+            "stage": stage, "articles": count, "seconds": round(seconds, 3),
+            "articles_per_s": round(count / seconds, 1), "words_per_s": round(n_words / seconds),
+            "peak_mb": round(peak_mb()),
+        }
+        if reference_seconds is not None:
+            entry["reference"] = reference
+            entry["reference_articles_per_s"] = round(count / reference_seconds, 1)
+            entry["time_ratio"] = round(seconds / reference_seconds, 2)  # < 1: storyline is faster
+        rows.append(entry)
+        print(json.dumps(entry), flush=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = build_corpus(folder / "corpus", articles=args.articles)
+        texts = [p.read_text(encoding="utf-8") for p in files["text"]]
+        pages = [p.read_text(encoding="utf-8") for p in files["html"]]
+        quiet = Settings(db_path=Path(":memory:"), show_progress=False)
+
+        seconds, cleaned = timed(lambda: [clean_text(t) for t in texts])
+        row("clean_text (plain text)", seconds, len(texts), words([c.body for c in cleaned]))
+        seconds, (articles, _) = timed(lambda: clean_only([folder / "corpus" / "text"], settings=quiet))
+        row("ingest+clean (plain text)", seconds, len(articles), words([a.body for a in articles]))
+
+        reference, _ = timed(lambda: [trafilatura.extract(p) for p in pages])
+        seconds, cleaned_pages = timed(lambda: [clean_html(p) for p in pages])
+        row("clean_html (HTML)", seconds, len(pages), words([c.body for c in cleaned_pages]),
+            reference="trafilatura.extract alone", reference_seconds=reference)
+        seconds, (html_articles, _) = timed(lambda: clean_only([folder / "corpus" / "html"], settings=quiet))
+        row("ingest+clean (HTML)", seconds, len(html_articles), words([a.body for a in html_articles]),
+            reference="trafilatura.extract alone", reference_seconds=reference)
+
+        bodies = [a.body for a in articles + html_articles]
+        n_words = words(bodies)
+        full = spacy.load(resolve_model(None))
+        spacy_alone, _ = timed(lambda: list(full.pipe(bodies, batch_size=32, n_process=1)))
+        rows.append({"stage": "reference: spaCy full pipeline, nlp.pipe, 1 process", "articles": len(bodies),
+                     "seconds": round(spacy_alone, 3), "articles_per_s": round(len(bodies) / spacy_alone, 1),
+                     "words_per_s": round(n_words / spacy_alone), "peak_mb": round(peak_mb())})
+        print(json.dumps(rows[-1]), flush=True)
+        del full
+
+        nlp = load_pipeline(None, components=NER)
+        seconds, _ = timed(lambda: list(process(nlp, bodies, batch_size=32)))
+        row("nlp stage (storyline components, auto processes)", seconds, len(bodies), n_words,
+            reference="spaCy full pipeline, 1 process", reference_seconds=spacy_alone)
+
+        for processes in (1, 2):
+            settings = Settings(db_path=folder / f"run{processes}.db", show_progress=False, n_process=processes)
+            seconds, report = timed(lambda s=settings: run([folder / "corpus"], settings=s))
+            row(f"whole run, {processes} process(es)", seconds, len(report.dossier.articles), n_words,
+                reference="spaCy full pipeline, 1 process", reference_seconds=spacy_alone)
+
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    print()
+    print(f"{'stage':<52} {'art/s':>8} {'words/s':>9} {'ratio':>6} {'peak MB':>8}")
+    for entry in rows:
+        ratio = entry.get("time_ratio", "")
+        print(f"{entry['stage']:<52} {entry['articles_per_s']:>8} {entry['words_per_s']:>9} "
+              f"{ratio!s:>6} {entry['peak_mb']:>8}")
+
+
+if __name__ == "__main__":
+    main()

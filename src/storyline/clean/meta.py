@@ -1,0 +1,327 @@
+"""Small, pure helpers for page metadata shared by the text and HTML cleaners.
+
+Owns three things: finding dates printed in text (`find_printed_dates`), naming
+the outlet from boilerplate lines (`outlet_from_text`), and putting outlet names
+into one comparable form (`normalise_outlet`). Nothing here raises on odd input;
+what cannot be read is simply not returned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date as _date
+
+__all__ = [
+    "PrintedDate", "comparison_key", "find_printed_dates", "masthead_outlet", "normalise_outlet", "outlet_from_text",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    """A calendar date printed in text: `text[start:end]` spells it.
+
+    `date` is ISO: `YYYY-MM-DD` for granularity "day", `YYYY-MM` for "month".
+    `time` is `HH:MM` (24-hour) when a clock time directly follows the date; the
+    span then covers the time as well.
+    """
+
+    start: int
+    end: int
+    date: str
+    granularity: str  # "day" | "month"
+    time: str | None = None
+
+
+# Month names in the languages the text cleaner knows (English, Spanish, French,
+# German, Russian genitive as used in dates). Abbreviations may carry a period.
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan enero janvier januar jänner января",
+        "february feb febrero février fevrier februar февраля",
+        "march mar marzo mars märz maerz марта",
+        "april apr abril avril апреля",
+        "may mayo mai мая",
+        "june jun junio juin juni июня",
+        "july jul julio juillet juli июля",
+        "august aug agosto août aout августа",
+        "september sept sep septiembre setiembre septembre сентября",
+        "october oct octubre octobre oktober октября",
+        "november nov noviembre novembre ноября",
+        "december dec diciembre décembre decembre dezember декабря",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "понедельник вторник среда четверг пятница суббота воскресенье"
+).split()
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # longest first, so "sept" wins over "sep" and "june" over "jun"
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_MONTH = rf"(?P<month>{_alternation(_MONTHS)})\.?"
+_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?,?\s+)?"
+_YEAR = r"(?P<year>\d{4}|['’]\d{2})(?!\d)"
+# a clock time right after the date: ", 10:04 a.m.", " at 10:04", " - 14:30 GMT", "10h04"
+_TIME = (
+    r"(?P<clock>\s*(?:,|\bat\b|-|–|—|\||\ba las\b|à|\bum\b|в)?\s*"
+    r"(?P<hour>[01]?\d|2[0-3])(?::|h)(?P<minute>[0-5]\d)(?!\d)"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?)?"
+)
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+_MONTH_FIRST = re.compile(
+    rf"(?<!\w){_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,\s*|\s+){_YEAR}{_TIME}", _FLAGS
+)
+_DAY_FIRST = re.compile(
+    rf"(?<!\w){_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?{_MONTH},?\s+"
+    rf"(?:de\s+|del\s+)?{_YEAR}(?:\s*г\.?)?{_TIME}",
+    _FLAGS,
+)
+_ISO = re.compile(
+    r"(?<![\w/.-])(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?![\d/-])"
+    r"(?P<clock>[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d\d)?)?"
+)
+_NUMERIC = re.compile(
+    r"(?<![\w/.-])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/]|\.\d)"
+    + _TIME,
+)
+_MONTH_YEAR = re.compile(rf"(?<!\w)(?<!\d\s){_MONTH},?\s+{_YEAR}", _FLAGS)
+
+# Two-digit years: 00-69 are 2000s, 70-99 are 1900s (the POSIX strptime pivot).
+_PIVOT = 70
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+
+
+def _year(text: str) -> int | None:
+    digits = text.lstrip("'’")
+    if not digits.isdigit():
+        return None
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year < _PIVOT else 1900
+    return year if _MIN_YEAR <= year <= _MAX_YEAR else None
+
+
+def _iso_day(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return _date(year, month, day).isoformat()
+    except ValueError:  # 30 February, month 13 ...: not a date
+        return None
+
+
+def _clock(match: re.Match[str]) -> tuple[str | None, int]:
+    """`HH:MM` and the end of the span; an unreadable time is left out of the span."""
+    groups = match.groupdict()
+    if groups.get("clock") is None:
+        return None, match.end()
+    hour, minute = int(groups["hour"]), int(groups["minute"])
+    ampm = groups.get("ampm")
+    if ampm:
+        if not 1 <= hour <= 12:  # "14:30 p.m." is not a time
+            return None, match.start("clock")
+        if ampm[0].lower() == "p" and hour != 12:
+            hour += 12
+        elif ampm[0].lower() == "a" and hour == 12:
+            hour = 0
+    return f"{hour:02d}:{minute:02d}", match.end()
+
+
+def find_printed_dates(text: str) -> list[PrintedDate]:
+    """Every calendar date printed in `text`, in order of position.
+
+    Recognises "Sunday, September 25, 2022", "Sept. 25, 2022", "25 September
+    2022", "25 de septiembre de 2022", "2022-09-25", "September 2022" (month
+    granularity) and numeric "09/25/2022" or "25.09.2022" only when the day
+    cannot be mistaken for the month (one part above 12, or both equal).
+    Two-digit years follow a fixed pivot (00-69 -> 2000s). Impossible dates
+    (30 February) and years outside 1900-2100 are skipped, never raised.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    found: list[PrintedDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in taken)
+
+    def add(match: re.Match[str], iso: str | None, granularity: str) -> None:
+        if iso is None:
+            return
+        time, end = _clock(match) if granularity == "day" else (None, match.end())
+        start = match.start()
+        if overlaps(start, end):
+            return
+        taken.append((start, end))
+        found.append(PrintedDate(start, end, iso, granularity, time))
+
+    for pattern in (_MONTH_FIRST, _DAY_FIRST):
+        for m in pattern.finditer(text):
+            month = _MONTHS.get(m.group("month").lower())
+            add(m, _iso_day(_year(m.group("year")), month, int(m.group("day"))), "day")
+    for m in _ISO.finditer(text):
+        add(m, _iso_day(_year(m.group("year")), int(m.group("month")), int(m.group("day"))), "day")
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group("first")), int(m.group("second"))
+        if first == second:
+            month, day = first, second
+        elif first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            month, day = first, second
+        else:  # 05/06/2022: May 6 or 5 June; refuse to guess
+            continue
+        add(m, _iso_day(_year(m.group("year")), month, day), "day")
+    for m in _MONTH_YEAR.finditer(text):
+        year = _year(m.group("year"))
+        month = _MONTHS.get(m.group("month").lower())
+        if year is None or month is None:
+            continue
+        # "May" and "Mar" are also ordinary words; as month-only dates accept them capitalised
+        if m.group("month")[0].islower():
+            continue
+        add(m, f"{year:04d}-{month:02d}", "month")
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# outlets
+
+# Phrases in page furniture that name the publishing outlet; the name follows.
+_OUTLET_CUES = re.compile(
+    r"(?:\bdonat(?:e|ing|ions?) to|\bsupport(?:ing)?|\bcomments? (?:on|to)|\bsubscrib(?:e|ing) to|"
+    r"\bsign up for|\bfollow|\bcopyright(?:\s*©)?|©|\(c\)|\bdonar a|\bsuscríbete a|\bsoutenez|\babonnez-vous à|"
+    r"\bunterstützen sie|\bподдержите|\bподпишитесь на)\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<rest>[^\n]{1,90})",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset("of the for and & de del la le des der die das y et und".split())
+# words that follow the cues above without naming an outlet ("Subscribe to Comments")
+_GENERIC = frozenset(
+    """comments comment our the this newsletter newsletters updates notifications email emails e-mail rss us me
+    them it all free premium access alerts breaking news today now here more replies thread feed posts post
+    daily weekly digest channel page account plan journalism reporting work independent local quality
+    facebook twitter instagram telegram youtube linkedin whatsapp tiktok x on nuestro nuestra notre unser
+    unseren наш нашу""".split()
+)
+_NAME_TOKEN = re.compile(r"[^\s,;:!?|()\[\]\"“”]+")
+
+
+def _name_after_cue(rest: str) -> str | None:
+    """The capitalised run of words at the start of `rest`, e.g. "The Dallas Express"."""
+    words: list[str] = []
+    for token in _NAME_TOKEN.findall(rest[:90]):
+        bare = token.strip(".'’-")
+        if not bare:
+            break
+        if bare[0].isupper() or (bare[0].isdigit() and words) or (bare.lower() in _CONNECTORS and words):
+            words.append(bare)
+        else:
+            break
+        # "The Dallas Express. All rights reserved." ends the name at the full stop
+        if len(words) >= 6 or (token.endswith(".") and len(bare) > 3):
+            break
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    if not words or all(w.lower() in _GENERIC or w.lower() in _CONNECTORS for w in words):
+        return None
+    return normalise_outlet(" ".join(words)) or None
+
+
+def outlet_from_text(lines: Iterable[str], *, title: str | None = None) -> str | None:
+    """The outlet named by page furniture such as "Donate to X", "comments on X", "© 2022 X".
+
+    Give it the lines that are not article body (navigation, footers, widgets):
+    "according to The New York Times" in the body names a source, not the
+    publisher. With `title`, a masthead line "X - <title>" or "<title> | X" also
+    counts and wins. Returns the name seen most often (earliest on a tie), or None.
+    """
+    votes: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for line in lines:
+        if not isinstance(line, str) or not line.strip() or len(line) > 2000:
+            continue
+        if title:
+            masthead = masthead_outlet(line, title)
+            if masthead:
+                return masthead
+        for match in _OUTLET_CUES.finditer(line):
+            name = _name_after_cue(match.group("rest"))
+            if name:
+                votes[name] += 1
+                order.setdefault(name, len(order))
+    if not votes:
+        return None
+    return max(votes, key=lambda name: (votes[name], -order[name]))
+
+
+_MASTHEAD_SPLIT = re.compile(r"\s+[-–—|·•]\s+")
+
+
+def masthead_outlet(line: str, title: str) -> str | None:
+    """X from a masthead line "X - <title>" or "<title> | X", else None.
+
+    The other side must be the title (compared by `comparison_key`) and X at most
+    six words, so a headline that merely contains " - " is not taken for one.
+    """
+    stripped = line.strip()
+    title_key = comparison_key(title)
+    if not title_key or len(stripped) > 400:
+        return None
+    for sep in _MASTHEAD_SPLIT.finditer(stripped):
+        left, right = stripped[: sep.start()], stripped[sep.end():]
+        if comparison_key(right) == title_key and 1 <= len(left.split()) <= 6:
+            return normalise_outlet(left) or None
+        if comparison_key(left) == title_key and 1 <= len(right.split()) <= 6:
+            return normalise_outlet(right) or None
+    return None
+
+
+_KEY_STRIP = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def comparison_key(text: str) -> str:
+    """Case-folded words only, so punctuation and spacing do not matter when comparing lines."""
+    return _KEY_STRIP.sub(" ", text.casefold()).strip()
+
+
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\d?\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?$", re.IGNORECASE)
+_EDGE = " \t\"'“”‘’«».,:;|-–—•·/\\()[]{}"
+
+
+def normalise_outlet(name: str) -> str:
+    """One display form for an outlet name: "The Dallas Express " -> "Dallas Express".
+
+    Collapses whitespace, trims edge punctuation and a possessive "'s", drops a
+    leading "The" when more words follow, and turns a URL or host into the bare
+    host ("https://www.example.com/" -> "example.com"). Compare results with
+    `casefold()`; the casing of the input is kept for display. Empty in, empty out.
+    """
+    if not isinstance(name, str):
+        return ""
+    text = " ".join(name.split()).strip(_EDGE)
+    domain = _DOMAIN.match(text)
+    if domain and " " not in text:
+        return domain.group("host").lower()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    words = text.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words).strip(_EDGE)

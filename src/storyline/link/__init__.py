@@ -1,0 +1,1 @@
+"""Link: cross-article stages. They see per-article results only, never raw text again."""

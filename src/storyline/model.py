@@ -1,0 +1,510 @@
+"""The vocabulary: frozen value objects shared by every stage.
+
+`to_dict` produces exactly the dossier JSON contract (docs/dossier-json.md in the
+shared docs); `from_dict` reads it back. Fields beyond the contract are allowed
+(the contract says "add fields freely") but none of its fields is renamed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+SCHEMA = "storyline.dossier/1"
+
+PUBLISHED_METHODS = ("metadata", "text", "inferred", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Evidence: `text == body[start:end]` of the article `article`.
+
+    Build mentions with `Article.mention(start, end)` so the invariant is checked.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end) or len(self.text) != self.end - self.start:
+            raise ValueError(f"mention offsets {self.start}:{self.end} do not fit its text {self.text!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return cls(article=data["article"], start=data["start"], end=data["end"], text=data["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """When an article was published, and how we know."""
+
+    date: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    method: str = "unknown"
+    evidence: tuple[Mention, ...] = ()
+    crawl_date: str | None = None  # a page-header "today" date, told apart from the article's own
+
+    def __post_init__(self) -> None:
+        if self.method not in PUBLISHED_METHODS:
+            raise ValueError(f"unknown publication-date method {self.method!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "date": self.date,
+            "earliest": self.earliest,
+            "latest": self.latest,
+            "method": self.method,
+            "evidence": [m.to_dict() for m in self.evidence],
+        }
+        if self.crawl_date:
+            data["crawl_date"] = self.crawl_date
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Published:
+        return cls(
+            date=data.get("date"),
+            earliest=data.get("earliest"),
+            latest=data.get("latest"),
+            method=data.get("method", "unknown"),
+            evidence=tuple(Mention.from_dict(m) for m in data.get("evidence", ())),
+            crawl_date=data.get("crawl_date"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedBlock:
+    """A piece of the source text that cleaning removed, and why.
+
+    `start`/`end` are offsets into the text the cleaner was given (the decoded file
+    for plain text); for HTML pages they are -1 (the removed part is markup).
+    """
+
+    text: str
+    reason: str
+    start: int = -1
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RemovedBlock:
+        return cls(text=data["text"], reason=data["reason"], start=data.get("start", -1), end=data.get("end", -1))
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedPage:
+    """What a cleaner (HTML or plain text) found in one page, before it is an Article.
+
+    `segments` maps the body back to the text the cleaner was given: each
+    `(body_start, source_start, length)` says `body[b:b+n] == source[s:s+n]`
+    (empty for HTML, whose source is markup). `date_evidence` are `(start, end)`
+    spans of `body` that support `date`.
+    """
+
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None  # the article's own publication date, YYYY-MM-DD
+    date_method: str = "unknown"  # "metadata" | "text" | "unknown"
+    date_evidence: tuple[tuple[int, int], ...] = ()
+    crawl_date: str | None = None  # a page-header "today" date, not the article's
+    removed: tuple[RemovedBlock, ...] = ()
+    segments: tuple[tuple[int, int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article. All offsets in the dossier refer to `body`."""
+
+    id: str
+    source: str
+    body: str
+    outlet: str | None = None
+    title: str | None = None
+    published: Published = field(default_factory=Published)
+    language: str = "und"
+    content_hash: str = ""
+    author: str | None = None
+    url: str | None = None
+    removed: tuple[RemovedBlock, ...] = ()
+
+    def mention(self, start: int, end: int) -> Mention:
+        """A checked mention of `body[start:end]`."""
+        if not (0 <= start <= end <= len(self.body)):
+            raise ValueError(f"span {start}:{end} is outside article {self.id!r} ({len(self.body)} chars)")
+        return Mention(self.id, start, end, self.body[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published.to_dict(),
+            "language": self.language,
+            "body": self.body,
+            "author": self.author,
+            "url": self.url,
+            "content_hash": self.content_hash,
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            body=data["body"],
+            outlet=data.get("outlet"),
+            title=data.get("title"),
+            published=Published.from_dict(data.get("published") or {}),
+            language=data.get("language", "und"),
+            content_hash=data.get("content_hash", ""),
+            author=data.get("author"),
+            url=data.get("url"),
+            removed=tuple(RemovedBlock.from_dict(r) for r in data.get("removed", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A named-entity mention found in one article (per-article result)."""
+
+    mention: Mention
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.mention.to_dict(), "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityMention:
+        return cls(mention=Mention.from_dict(data), label=data["label"])
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            aliases=tuple(data.get("aliases", ())),
+            roles=tuple(data.get("roles", ())),
+            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None = None
+    entity: str | None = None
+    mention: Mention | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "mention": self.mention.to_dict() if self.mention else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        mention = data.get("mention")
+        return cls(name=data.get("name"), entity=data.get("entity"),
+                   mention=Mention.from_dict(mention) if mention else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "direct" | "indirect" | "partial"
+    speaker: Speaker = field(default_factory=Speaker)
+    cue: str | None = None
+    group: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article": self.article,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict(),
+            "cue": self.cue,
+            "group": self.group,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            id=data["id"], article=data["article"], start=data["start"], end=data["end"],
+            text=data["text"], kind=data["kind"], speaker=Speaker.from_dict(data.get("speaker") or {}),
+            cue=data.get("cue"), group=data.get("group"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    quote: str
+    differences: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote": self.quote, "differences": list(self.differences)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuoteVariant:
+        return cls(quote=data["quote"], differences=tuple(data.get("differences", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    id: str
+    text: str
+    speaker: str | None
+    quotes: tuple[str, ...]
+    articles: tuple[str, ...]
+    first_seen: str | None
+    variants: tuple[QuoteVariant, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "text": self.text, "speaker": self.speaker, "quotes": list(self.quotes),
+            "articles": list(self.articles), "first_seen": self.first_seen,
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuoteGroup:
+        return cls(
+            id=data["id"], text=data["text"], speaker=data.get("speaker"), quotes=tuple(data["quotes"]),
+            articles=tuple(data["articles"]), first_seen=data.get("first_seen"),
+            variants=tuple(QuoteVariant.from_dict(v) for v in data.get("variants", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineMention:
+    mention: Mention
+    expression: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.mention.to_dict(), "expression": self.expression}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimelineMention:
+        return cls(mention=Mention.from_dict(data), expression=data["expression"])
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    id: str
+    date: str
+    granularity: str  # "year" | "month" | "week" | "day"
+    description: str
+    mentions: tuple[TimelineMention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date, "granularity": self.granularity,
+                "description": self.description, "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimelineEvent:
+        return cls(id=data["id"], date=data["date"], granularity=data["granularity"],
+                   description=data["description"],
+                   mentions=tuple(TimelineMention.from_dict(m) for m in data.get("mentions", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    statement: str
+    mentions: tuple[Mention, ...] = ()
+    articles: tuple[str, ...] = ()
+    outlets: int = 0
+    independent_outlets: int = 0
+    attributed_to: tuple[str, ...] = ()
+    status: str = "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "statement": self.statement, "mentions": [m.to_dict() for m in self.mentions],
+                "articles": list(self.articles), "outlets": self.outlets,
+                "independent_outlets": self.independent_outlets, "attributed_to": list(self.attributed_to),
+                "status": self.status}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(id=data["id"], statement=data["statement"],
+                   mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+                   articles=tuple(data.get("articles", ())), outlets=data.get("outlets", 0),
+                   independent_outlets=data.get("independent_outlets", 0),
+                   attributed_to=tuple(data.get("attributed_to", ())), status=data.get("status", "asserted"))
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    id: str
+    kind: str  # "factual_conflict" | "paraphrase_drift" | "spelling_variant" | "stance_disagreement"
+    description: str
+    sides: tuple[tuple[Mention, ...], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "description": self.description,
+                "sides": [[m.to_dict() for m in side] for side in self.sides]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Contradiction:
+        return cls(id=data["id"], kind=data["kind"], description=data["description"],
+                   sides=tuple(tuple(Mention.from_dict(m) for m in side) for side in data.get("sides", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    articles: tuple[str, str]
+    similarity: float
+    shared: tuple[tuple[Mention, Mention], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"articles": list(self.articles), "similarity": self.similarity,
+                "shared": [[a.to_dict(), b.to_dict()] for a, b in self.shared]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DuplicatePair:
+        first, second = data["articles"]
+        return cls(articles=(first, second), similarity=data["similarity"],
+                   shared=tuple((Mention.from_dict(a), Mention.from_dict(b)) for a, b in data.get("shared", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:  # noqa: A001 - the contract's own word; not the builtin category
+    """An input skipped or degraded, with the reason. Never silent."""
+
+    source: str
+    reason: str
+    stage: str = "ingest"
+    article: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "reason": self.reason, "stage": self.stage, "article": self.article}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Warning:
+        return cls(source=data["source"], reason=data["reason"], stage=data.get("stage", "ingest"),
+                   article=data.get("article"))
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    generated_at: str
+    articles: tuple[Article, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    duplicates: tuple[DuplicatePair, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"schema": self.schema, "generated_at": self.generated_at}
+        for f in fields(self):
+            if f.name in ("schema", "generated_at"):
+                continue
+            data[f.name] = [item.to_dict() for item in getattr(self, f.name)]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dossier:
+        readers = {
+            "articles": Article, "entities": Entity, "quotes": Quote, "quote_groups": QuoteGroup,
+            "timeline": TimelineEvent, "claims": Claim, "contradictions": Contradiction,
+            "duplicates": DuplicatePair, "warnings": Warning,
+        }
+        items = {name: tuple(kind.from_dict(d) for d in data.get(name, ())) for name, kind in readers.items()}
+        return cls(generated_at=data["generated_at"], schema=data.get("schema", SCHEMA), **items)
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything the per-article stages found in one article: what the store caches."""
+
+    article: Article
+    entities: tuple[EntityMention, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict(),
+            "entities": [e.to_dict() for e in self.entities],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleResult:
+        return cls(
+            article=Article.from_dict(data["article"]),
+            entities=tuple(EntityMention.from_dict(e) for e in data.get("entities", ())),
+            warnings=tuple(Warning.from_dict(w) for w in data.get("warnings", ())),
+        )
+
+    def renamed(self, article_id: str, source: str) -> ArticleResult:
+        """The same result under another id and source (ids depend on the run's inputs)."""
+        if article_id == self.article.id and source == self.article.source:
+            return self
+        data = _replace_key(self.to_dict(), "article", self.article.id, article_id)
+        data["article"]["id"] = article_id
+        data["article"]["source"] = source
+        for warning in data["warnings"]:
+            warning["source"] = source
+        return ArticleResult.from_dict(data)
+
+
+def _replace_key(data: Any, key: str, old: str, new: str) -> Any:
+    """A deep copy of JSON-like `data` with every `key: old` changed to `key: new`."""
+    if isinstance(data, dict):
+        return {k: (new if k == key and v == old else _replace_key(v, key, old, new)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_replace_key(v, key, old, new) for v in data]
+    return data

@@ -1,0 +1,257 @@
+"""Wire the stages: inputs -> ingest -> clean -> nlp -> extract -> link -> Dossier.
+
+Per-article results are cached in the store by content hash, so a re-run only
+cleans and parses what is new; the cross-article layer is recomputed from the
+stored results (cheap next to parsing). Nothing is dropped silently: every input
+that yields no article leaves a warning in the dossier.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Protocol
+
+from .clean import clean_document
+from .extract.entities import extract_entities
+from .ingest import RawDocument, read_inputs
+from .link.entities import group_entities
+from .model import Article, ArticleResult, Dossier, Warning
+from .nlp import NER, load_pipeline, process, resolve_model
+from .settings import Settings
+from .store import Store
+
+# Bump when a per-article stage changes what it produces: stored results of
+# another version are not reused.
+PIPELINE_VERSION = "1"
+
+# Results are stored one transaction per batch: an interrupted run loses at most this many.
+SAVE_EVERY = 64
+
+# Languages the English pipeline is run on.
+NLP_LANGUAGES = frozenset({"en"})
+
+
+class Progress(Protocol):
+    """What the pipeline tells a progress display (the CLI's Rich bars, or nothing)."""
+
+    def start(self, stage: str, total: int | None) -> None: ...
+
+    def advance(self, stage: str, amount: int = 1) -> None: ...
+
+
+class _Silent:
+    def start(self, stage: str, total: int | None) -> None:
+        pass
+
+    def advance(self, stage: str, amount: int = 1) -> None:
+        pass
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    """A dossier and what the run did to make it."""
+
+    dossier: Dossier
+    processed: int  # articles cleaned and parsed in this run
+    cached: int  # articles whose results came from the store
+    db_path: Path | None
+
+
+def analyze(inputs: Sequence[str | Path], *, settings: Settings | None = None) -> Dossier:
+    """The dossier of the story told by the articles under `inputs` (files, folders, URLs)."""
+    return run(inputs, settings=settings).dossier
+
+
+def run(
+    inputs: Sequence[str | Path],
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Run the whole pipeline, using and filling the store."""
+    settings = settings or Settings()
+    progress = progress or _Silent()
+    documents, warnings = _ingest(inputs, settings=settings, progress=progress)
+    keyed, duplicate_warnings = _identify(documents)
+    warnings.extend(duplicate_warnings)
+
+    with Store(settings.db_path) as store:
+        run_id = store.start_run([str(i) for i in inputs])
+        pipeline_key = _pipeline_key(settings) if keyed else ""
+        stored = store.load((h for _, _, h in keyed), pipeline=pipeline_key) if keyed else {}
+        results: dict[str, ArticleResult] = {
+            h: stored[h].renamed(article_id, raw.source) for raw, article_id, h in keyed if h in stored
+        }
+        todo = [(raw, article_id, h) for raw, article_id, h in keyed if h not in stored]
+        for result in _process(todo, settings=settings, progress=progress, warnings=warnings,
+                               save=lambda batch: store.save(batch, pipeline=pipeline_key)):
+            results[result.article.content_hash] = result
+        ordered = [results[h] for _, _, h in keyed if h in results]
+        store.finish_run(run_id, articles=len(ordered), processed=len(ordered) - len(stored))
+
+    dossier = build_dossier(ordered, warnings=warnings)
+    return RunReport(dossier=dossier, processed=len(ordered) - len(stored), cached=len(stored),
+                     db_path=settings.db_path)
+
+
+def clean_only(
+    inputs: Sequence[str | Path], *, settings: Settings | None = None
+) -> tuple[list[Article], list[Warning]]:
+    """Ingest and clean, no NLP and no store: what `storyline clean` shows."""
+    settings = settings or Settings()
+    documents, warnings = _ingest(inputs, settings=settings, progress=_Silent())
+    keyed, duplicate_warnings = _identify(documents)
+    warnings.extend(duplicate_warnings)
+    articles = []
+    for raw, article_id, digest in keyed:
+        article, notes = _clean_one(raw, article_id=article_id, digest=digest, settings=settings)
+        warnings.extend(notes)
+        if article is not None:
+            articles.append(article)
+    return articles, warnings
+
+
+def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warning] = ()) -> Dossier:
+    """The cross-article layer over per-article results."""
+    articles = sorted((r.article for r in results), key=_chronological)
+    all_warnings = [*warnings, *(w for r in results for w in r.warnings)]
+    return Dossier(
+        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        articles=tuple(articles),
+        entities=group_entities(m for r in results for m in r.entities),
+        warnings=tuple(all_warnings),
+    )
+
+
+def content_hash(raw: RawDocument) -> str:
+    """The cache key of a document: its text, kind and given metadata."""
+    digest = hashlib.sha256()
+    for part in (raw.kind, raw.text, raw.url or "", raw.title or "", raw.published or "", raw.outlet or ""):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def assign_ids(documents: Sequence[RawDocument]) -> list[str]:
+    """Article ids per the contract: the file name when unique in the run, else the relative path."""
+    names = Counter(doc.name for doc in documents)
+    ids = [doc.name if names[doc.name] == 1 else doc.relpath for doc in documents]
+    seen: Counter[str] = Counter()
+    unique = []
+    for article_id in ids:  # two inputs with one relative path (e.g. a file given from two roots)
+        seen[article_id] += 1
+        unique.append(article_id if seen[article_id] == 1 else f"{article_id}~{seen[article_id]}")
+    return unique
+
+
+def _ingest(
+    inputs: Sequence[str | Path], *, settings: Settings, progress: Progress
+) -> tuple[list[RawDocument], list[Warning]]:
+    documents: list[RawDocument] = []
+    warnings: list[Warning] = []
+    progress.start("ingest", None)
+    for item in read_inputs(inputs, settings=settings):
+        if isinstance(item, Warning):
+            warnings.append(item)
+        else:
+            documents.append(item)
+            progress.advance("ingest")
+    return documents, warnings
+
+
+def _identify(documents: Sequence[RawDocument]) -> tuple[list[tuple[RawDocument, str, str]], list[Warning]]:
+    """Ids and content hashes; the same article given twice is kept once, with a warning."""
+    first_id: dict[str, str] = {}
+    keyed = []
+    warnings = []
+    for raw, article_id in zip(documents, assign_ids(documents), strict=True):
+        digest = content_hash(raw)
+        if digest in first_id:
+            warnings.append(Warning(raw.source, f"same article as {first_id[digest]}; kept once", stage="ingest"))
+            continue
+        first_id[digest] = article_id
+        keyed.append((raw, article_id, digest))
+    return keyed, warnings
+
+
+def _process(
+    todo: Sequence[tuple[RawDocument, str, str]],
+    *,
+    settings: Settings,
+    progress: Progress,
+    warnings: list[Warning],
+    save: Callable[[list[ArticleResult]], None],
+) -> Iterable[ArticleResult]:
+    """Clean, parse and extract the articles not in the store, saving them batch by batch."""
+    cleaned: list[tuple[Article, tuple[Warning, ...]]] = []
+    progress.start("clean", len(todo))
+    for raw, article_id, digest in todo:
+        article, notes = _clean_one(raw, article_id=article_id, digest=digest, settings=settings)
+        progress.advance("clean")
+        if article is None:
+            warnings.extend(notes)
+        else:
+            cleaned.append((article, notes))
+
+    parsed = [(a, n) for a, n in cleaned if a.language in NLP_LANGUAGES]
+    skipped = [(a, n) for a, n in cleaned if a.language not in NLP_LANGUAGES]
+    batch: list[ArticleResult] = []
+
+    def flush() -> Iterable[ArticleResult]:
+        save(batch)
+        yield from batch
+        batch.clear()
+
+    for article, notes in skipped:
+        reason = f"article is in language {article.language!r}, not English: kept, entities not extracted"
+        batch.append(ArticleResult(article, warnings=(*notes, Warning(article.source, reason, "nlp", article.id))))
+
+    if parsed:
+        progress.start("nlp", len(parsed))
+        nlp = load_pipeline(settings.model, components=NER)
+        docs = process(nlp, [a.body for a, _ in parsed], batch_size=settings.batch_size,
+                       n_process=settings.n_process)
+        for (article, notes), doc in zip(parsed, docs, strict=True):
+            batch.append(_extract(article, doc, notes))
+            progress.advance("nlp")
+            if len(batch) >= SAVE_EVERY:
+                yield from flush()
+    if batch:
+        yield from flush()
+
+
+def _clean_one(
+    raw: RawDocument, *, article_id: str, digest: str, settings: Settings
+) -> tuple[Article | None, tuple[Warning, ...]]:
+    try:
+        return clean_document(raw, article_id=article_id, content_hash=digest, settings=settings)
+    except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
+        return None, (Warning(raw.source, f"cleaning failed: {_one_line(exc)}", stage="clean"),)
+
+
+def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> ArticleResult:
+    """Every per-article extractor over one parsed article; a failing one degrades to a warning."""
+    try:
+        entities = extract_entities(article, doc)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001
+        reason = f"entity extraction failed: {_one_line(exc)}"
+        return ArticleResult(article, warnings=(*notes, Warning(article.source, reason, "extract", article.id)))
+    return ArticleResult(article, entities=entities, warnings=notes)
+
+
+def _pipeline_key(settings: Settings) -> str:
+    return f"{PIPELINE_VERSION}:{resolve_model(settings.model)}"
+
+
+def _chronological(article: Article) -> tuple[str, str]:
+    return (article.published.date or article.published.earliest or "9999", article.id)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__

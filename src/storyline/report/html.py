@@ -1,0 +1,486 @@
+"""Render a `Dossier` as one self-contained HTML5 page.
+
+The page inlines its stylesheet and script (from `report/templates/`) and refers
+to nothing outside itself: no fonts, CDNs, images or links to the articles'
+sites, so it opens offline and can be mailed or archived as one file. Every piece
+of article-derived text goes through `html.escape`, attribute values included.
+Entity mentions are highlighted from their offsets into each article's body;
+a mention that does not fit the body, or overlaps one already shown, is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from html import escape
+from importlib.resources import files
+
+from storyline.model import (
+    Article,
+    Claim,
+    Contradiction,
+    Dossier,
+    DuplicatePair,
+    Entity,
+    Mention,
+    Quote,
+    QuoteGroup,
+    TimelineEvent,
+)
+
+from .markdown import EMPTY_STATES, article_outlet_label, published_label, story_dates, story_outlets
+
+# A blank line (possibly holding spaces) separates paragraphs in a cleaned body.
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_NOT_CLASS_CHAR = re.compile(r"[^a-z0-9]+")
+
+_SECTIONS = (
+    ("summary", "Summary"),
+    ("warnings", "Warnings"),
+    ("articles", "Articles"),
+    ("entities", "Entities"),
+    ("quotes", "Who said what"),
+    ("timeline", "Timeline"),
+    ("claims", "Claims"),
+    ("contradictions", "Contradictions"),
+    ("duplicates", "Duplicates"),
+)
+
+
+def render_html(dossier: Dossier) -> str:
+    """Render the whole dossier as one self-contained HTML page."""
+    page = _Page(dossier)
+    counts = {
+        "warnings": len(dossier.warnings),
+        "articles": len(dossier.articles),
+        "entities": len(dossier.entities),
+        "quotes": len(dossier.quote_groups) + len(page.ungrouped_quotes),
+        "timeline": len(dossier.timeline),
+        "claims": len(dossier.claims),
+        "contradictions": len(dossier.contradictions),
+        "duplicates": len(dossier.duplicates),
+    }
+    body = "\n".join([
+        _nav(counts),
+        '<main class="dossier">',
+        page.summary(),
+        page.warnings(),
+        page.articles(),
+        page.entities(),
+        page.quotes(),
+        page.timeline(),
+        page.claims(),
+        page.contradictions(),
+        page.duplicates(),
+        "</main>",
+    ])
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(page.title())}</title>\n"
+        f"<style>\n{_template('dossier.css')}</style>\n"
+        "</head>\n<body>\n"
+        f"{body}\n"
+        f"<script>\n{_template('dossier.js')}</script>\n"
+        "</body>\n</html>\n"
+    )
+
+
+@cache
+def _template(name: str) -> str:
+    """The text of one file in `report/templates/` (read once per process)."""
+    text = (files("storyline.report") / "templates" / name).read_text(encoding="utf-8")
+    # Our own files, but a stray closing tag would end the inline block early.
+    if re.search(r"</(style|script)", text, re.IGNORECASE):
+        raise ValueError(f"template {name} must not contain a closing style or script tag")
+    return text
+
+
+def _e(value: object) -> str:
+    """Escape any value for HTML text or a quoted attribute; `None` becomes empty."""
+    return "" if value is None else escape(str(value), quote=True)
+
+
+def _css_token(label: str) -> str:
+    """A CSS class fragment for a data label (entity type, claim status) that no label can break out of."""
+    return _NOT_CLASS_CHAR.sub("-", label.lower()).strip("-") or "other"
+
+
+def _type_class(entity_type: str) -> str:
+    """The CSS class that colours an entity type."""
+    return "ent-" + _css_token(entity_type)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _nav(counts: dict[str, int]) -> str:
+    links = []
+    for anchor, label in _SECTIONS:
+        count = f' <span class="count">{counts[anchor]}</span>' if anchor in counts else ""
+        links.append(f'<a href="#{anchor}">{label}{count}</a>')
+    return f'<nav class="site-nav" aria-label="Sections">{"".join(links)}</nav>'
+
+
+def _paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """`(start, end)` of each paragraph of `body`, split on blank lines, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    breaks = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(body)]
+    for break_start, break_end in [*breaks, (len(body), len(body))]:
+        start, end = position, break_start
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+        position = break_end
+    return spans
+
+
+def _highlights(article: Article, entities: Iterable[Entity]) -> list[tuple[int, int, Entity]]:
+    """The entity mentions to mark in `article`, in order, without overlaps.
+
+    A mention outside the body, or whose text is not what the body holds there,
+    is stale evidence: it is skipped rather than marking the wrong words.
+    """
+    body = article.body
+    candidates = [
+        (m.start, m.end, entity)
+        for entity in entities
+        for m in entity.mentions
+        if m.article == article.id and 0 <= m.start < m.end <= len(body) and body[m.start:m.end] == m.text
+    ]
+    # Earliest first, and the longer of two mentions starting together wins.
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen: list[tuple[int, int, Entity]] = []
+    shown_until = 0
+    for start, end, entity in candidates:
+        if start >= shown_until:
+            chosen.append((start, end, entity))
+            shown_until = end
+    return chosen
+
+
+def _render_body(article: Article, entities: Iterable[Entity]) -> str:
+    """The body as `<p>` paragraphs, entity mentions wrapped in `<mark>`."""
+    body = article.body
+    highlights = _highlights(article, entities)
+    paragraphs = []
+    index = 0
+    for para_start, para_end in _paragraph_spans(body):
+        pieces = []
+        cursor = para_start
+        # Highlights that start in a paragraph break or cross into the next paragraph are not shown.
+        while index < len(highlights) and highlights[index][0] < para_end:
+            start, end, entity = highlights[index]
+            index += 1
+            if start < para_start or end > para_end:
+                continue
+            pieces.append(_e(body[cursor:start]))
+            pieces.append(
+                f'<mark class="ent {_type_class(entity.type)}" data-entity="{_e(entity.id)}" '
+                f'title="{_e(entity.name)} ({_e(entity.type)})">{_e(body[start:end])}</mark>'
+            )
+            cursor = end
+        pieces.append(_e(body[cursor:para_end]))
+        paragraphs.append(f"<p>{''.join(pieces)}</p>")
+    if not paragraphs:
+        return '<p class="empty">The cleaned body is empty.</p>'
+    return "\n".join(paragraphs)
+
+
+class _Page:
+    """The sections of one dossier page, sharing its look-up tables."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.article_by_id = {article.id: article for article in dossier.articles}
+        self.anchors = {article.id: f"article-{n}" for n, article in enumerate(dossier.articles, start=1)}
+        self.quote_by_id = {quote.id: quote for quote in dossier.quotes}
+        group_ids = {group.id for group in dossier.quote_groups}
+        self.ungrouped_quotes = [quote for quote in dossier.quotes if quote.group not in group_ids]
+        self.entities_by_article: dict[str, list[Entity]] = defaultdict(list)
+        for entity in dossier.entities:
+            for article_id in dict.fromkeys(m.article for m in entity.mentions):
+                self.entities_by_article[article_id].append(entity)
+
+    def title(self) -> str:
+        """The page title: the story's first headline, if any."""
+        headline = next((a.title for a in self.dossier.articles if a.title), None)
+        return f"Story dossier: {headline}" if headline else "Story dossier"
+
+    def article_link(self, article_id: str) -> str:
+        """A link to an article in this page, or its id as code when it is not here."""
+        anchor = self.anchors.get(article_id)
+        if anchor is None:
+            return f'<code class="article-id">{_e(article_id)}</code>'
+        return f'<a class="article-id" href="#{anchor}">{_e(article_id)}</a>'
+
+    def outlets_of(self, article_ids: Iterable[str]) -> str:
+        """Outlets carrying the articles, each with links to its articles."""
+        by_outlet: dict[str, list[str]] = defaultdict(list)
+        for article_id in dict.fromkeys(article_ids):
+            by_outlet[article_outlet_label(self.article_by_id.get(article_id), article_id)].append(article_id)
+        return ", ".join(
+            f'<span class="outlet">{_e(outlet)}</span> ({", ".join(self.article_link(a) for a in ids)})'
+            for outlet, ids in by_outlet.items()
+        )
+
+    def evidence(self, mention: Mention) -> str:
+        """A mention as quoted text with a link to its article."""
+        return f'<q class="evidence">{_e(mention.text)}</q> in {self.article_link(mention.article)}'
+
+    def summary(self) -> str:
+        dossier = self.dossier
+        outlets = story_outlets(dossier)
+        dates = story_dates(dossier)
+        if dates is None:
+            when = "dates unknown"
+        elif dates[0] == dates[1]:
+            when = _e(dates[0])
+        else:
+            when = f"{_e(dates[0])} to {_e(dates[1])}"
+        outlet_list = ", ".join(f'<span class="outlet">{_e(o)}</span>' for o in outlets) or "no known outlet"
+        stats = [
+            (len(dossier.articles), "articles"),
+            (len(outlets), "outlets"),
+            (len(dossier.entities), "entities"),
+            (len(dossier.quotes), "quotes"),
+            (len(dossier.timeline), "events"),
+            (len(dossier.claims), "claims"),
+            (len(dossier.contradictions), "contradictions"),
+            (len(dossier.warnings), "warnings"),
+        ]
+        stat_items = "".join(f'<div class="stat"><dt>{label}</dt><dd>{n}</dd></div>' for n, label in stats)
+        return (
+            '<header id="summary" class="summary">\n'
+            f"<h1>{_e(self.title())}</h1>\n"
+            f'<p class="lede">{_plural(len(dossier.articles), "article")} from '
+            f'{_plural(len(outlets), "outlet")} ({outlet_list}), published {when}.</p>\n'
+            f'<dl class="stats">{stat_items}</dl>\n'
+            f'<p class="generated">Generated {_e(dossier.generated_at)} · {_e(dossier.schema)}</p>\n'
+            "</header>"
+        )
+
+    def warnings(self) -> str:
+        warnings = self.dossier.warnings
+        if not warnings:
+            return (f'<section id="warnings" class="warnings ok"><h2>Warnings</h2>'
+                    f'<p class="empty">{EMPTY_STATES["warnings"]}</p></section>')
+        items = []
+        for warning in warnings:
+            article = f" · {self.article_link(warning.article)}" if warning.article else ""
+            items.append(f'<li><code class="source">{_e(warning.source)}</code>: {_e(warning.reason)} '
+                         f'<span class="stage">({_e(warning.stage)}{article})</span></li>')
+        return (f'<section id="warnings" class="warnings" role="note"><h2>Warnings ({len(warnings)})</h2>'
+                f'<ul>{"".join(items)}</ul></section>')
+
+    def articles(self) -> str:
+        parts = ['<section id="articles">', "<h2>Articles</h2>"]
+        if not self.dossier.articles:
+            parts.append(f'<p class="empty">{EMPTY_STATES["articles"]}</p>')
+        for article in self.dossier.articles:
+            parts.append(self.article(article))
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def article(self, article: Article) -> str:
+        published = article.published
+        meta = [f'<span class="outlet">{_e(article.outlet or "outlet unknown")}</span>',
+                f'<span class="date">{_e(published_label(published))}</span>']
+        if published.crawl_date:
+            meta.append(f'<span class="crawl">crawled {_e(published.crawl_date)}</span>')
+        if article.author:
+            meta.append(f'<span class="author">by {_e(article.author)}</span>')
+        meta.append(f'<span class="language">{_e(article.language)}</span>')
+        source = f'<code>{_e(article.source)}</code>'
+        if article.url and article.url != article.source:
+            # Shown as text, not a link: the page must never reach the network.
+            source += f' · <code>{_e(article.url)}</code>'
+        return "\n".join([
+            f'<article id="{self.anchors[article.id]}" class="article">',
+            f'<h3>{_e(article.title or "(untitled)")}</h3>',
+            f'<p class="meta">{" · ".join(meta)}</p>',
+            f'<p class="source">id <code>{_e(article.id)}</code> · source {source}</p>',
+            f'<div class="body">\n{_render_body(article, self.entities_by_article.get(article.id, ()))}\n</div>',
+            self.removed(article),
+            "</article>",
+        ])
+
+    def removed(self, article: Article) -> str:
+        if not article.removed:
+            return '<p class="removed-none">Cleaning removed nothing.</p>'
+        items = "".join(
+            f'<li><span class="reason">{_e(block.reason)}</span><span class="removed-text">{_e(block.text)}</span></li>'
+            for block in article.removed
+        )
+        return (f'<details class="removed"><summary>Removed by cleaning ({len(article.removed)})</summary>'
+                f"<ul>{items}</ul></details>")
+
+    def entities(self) -> str:
+        parts = ['<section id="entities">', "<h2>Entities</h2>"]
+        if not self.dossier.entities:
+            parts += [f'<p class="empty">{EMPTY_STATES["entities"]}</p>', "</section>"]
+            return "\n".join(parts)
+        parts.append('<p class="hint">Select a name to highlight its mentions in the articles; '
+                     'select it again to clear.</p>')
+        parts.append('<p class="entity-status" id="entity-status" aria-live="polite"></p>')
+        parts.append('<table class="entities"><thead><tr><th>name</th><th>type</th><th>aliases</th>'
+                     "<th>roles</th><th>mentions</th><th>articles</th></tr></thead><tbody>")
+        ordered = sorted(self.dossier.entities, key=lambda e: (e.type, -len(e.mentions), e.name))
+        for entity in ordered:
+            aliases = ", ".join(_e(a) for a in entity.aliases if a != entity.name) or "—"
+            roles = ", ".join(_e(r) for r in entity.roles) or "—"
+            cited = dict.fromkeys(m.article for m in entity.mentions)
+            articles = ", ".join(self.article_link(a) for a in cited) or "—"
+            parts.append(
+                f'<tr data-entity-row="{_e(entity.id)}">'
+                f'<td><button type="button" class="entity-toggle {_type_class(entity.type)}" '
+                f'data-entity="{_e(entity.id)}" aria-pressed="false">{_e(entity.name)}</button></td>'
+                f'<td><span class="type">{_e(entity.type)}</span></td><td>{aliases}</td><td>{roles}</td>'
+                f'<td class="num">{len(entity.mentions)}</td><td>{articles}</td></tr>'
+            )
+        parts += ["</tbody></table>", "</section>"]
+        return "\n".join(parts)
+
+    def quotes(self) -> str:
+        parts = ['<section id="quotes">', "<h2>Who said what</h2>"]
+        if not self.dossier.quote_groups and not self.ungrouped_quotes:
+            parts += [f'<p class="empty">{EMPTY_STATES["quotes"]}</p>', "</section>"]
+            return "\n".join(parts)
+        by_speaker: dict[str, list[str]] = defaultdict(list)
+        for group in self.dossier.quote_groups:
+            by_speaker[group.speaker or ""].append(self.quote_group(group))
+        for quote in self.ungrouped_quotes:
+            by_speaker[quote.speaker.name or ""].append(self.single_quote(quote))
+        for speaker in sorted(by_speaker, key=lambda s: (s == "", s)):
+            parts.append(f'<div class="speaker"><h3>{_e(speaker or "Unattributed")}</h3>')
+            parts += by_speaker[speaker]
+            parts.append("</div>")
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def quote_group(self, group: QuoteGroup) -> str:
+        first_seen = f"; first seen in {self.article_link(group.first_seen)}" if group.first_seen else ""
+        variants = ""
+        if group.variants:
+            items = []
+            for variant in group.variants:
+                quote = self.quote_by_id.get(variant.quote)
+                wording = (f'<q>{_e(quote.text)}</q> in {self.article_link(quote.article)}' if quote
+                           else f"<code>{_e(variant.quote)}</code>")
+                differences = "".join(f"<li>{_e(d)}</li>" for d in variant.differences)
+                items.append(f"<li>{wording}" + (f'<ul class="differences">{differences}</ul>' if differences else "")
+                             + "</li>")
+            variants = f'<div class="variants"><h4>Variants</h4><ul>{"".join(items)}</ul></div>'
+        return (
+            '<div class="quote-group">'
+            f"<blockquote>{_e(group.text)}</blockquote>"
+            f'<p class="carried">Carried by {self.outlets_of(group.articles)}{first_seen}.</p>'
+            f"{variants}</div>"
+        )
+
+    def single_quote(self, quote: Quote) -> str:
+        cue = f", “{_e(quote.cue)}”" if quote.cue else ""
+        return (
+            '<div class="quote-group single">'
+            f"<blockquote>{_e(quote.text)}</blockquote>"
+            f'<p class="carried">In {self.outlets_of((quote.article,))} ({_e(quote.kind)}{cue}).</p></div>'
+        )
+
+    def timeline(self) -> str:
+        parts = ['<section id="timeline">', "<h2>Timeline</h2>"]
+        if not self.dossier.timeline:
+            parts += [f'<p class="empty">{EMPTY_STATES["timeline"]}</p>', "</section>"]
+            return "\n".join(parts)
+        parts.append('<ol class="timeline">')
+        parts += [self.event(event) for event in self.dossier.timeline]
+        parts += ["</ol>", "</section>"]
+        return "\n".join(parts)
+
+    def event(self, event: TimelineEvent) -> str:
+        evidence = "".join(
+            f'<li><span class="expression">{_e(m.expression)}</span>: {self.evidence(m.mention)}</li>'
+            for m in event.mentions
+        )
+        return (
+            f'<li class="event"><time datetime="{_e(event.date)}">{_e(event.date)}</time> '
+            f'<span class="granularity">{_e(event.granularity)}</span>'
+            f'<p class="description">{_e(event.description)}</p>'
+            + (f'<ul class="evidence-list">{evidence}</ul>' if evidence else "")
+            + "</li>"
+        )
+
+    def claims(self) -> str:
+        parts = ['<section id="claims">', "<h2>Claims</h2>"]
+        if not self.dossier.claims:
+            parts += [f'<p class="empty">{EMPTY_STATES["claims"]}</p>', "</section>"]
+            return "\n".join(parts)
+        parts.append('<ul class="claims">')
+        parts += [self.claim(claim) for claim in self.dossier.claims]
+        parts += ["</ul>", "</section>"]
+        return "\n".join(parts)
+
+    def claim(self, claim: Claim) -> str:
+        meta = [f'<span class="status status-{_css_token(claim.status)}">{_e(claim.status)}</span>',
+                f"{_plural(claim.outlets, 'outlet')}, {claim.independent_outlets} independent"]
+        if claim.attributed_to:
+            meta.append("attributed to " + ", ".join(_e(name) for name in claim.attributed_to))
+        if claim.articles:
+            meta.append(", ".join(self.article_link(a) for a in claim.articles))
+        evidence = "".join(f"<li>{self.evidence(m)}</li>" for m in claim.mentions)
+        return (
+            f'<li class="claim"><p class="statement">{_e(claim.statement)}</p>'
+            f'<p class="meta">{" · ".join(meta)}</p>'
+            + (f'<ul class="evidence-list">{evidence}</ul>' if evidence else "")
+            + "</li>"
+        )
+
+    def contradictions(self) -> str:
+        parts = ['<section id="contradictions">', "<h2>Contradictions</h2>"]
+        if not self.dossier.contradictions:
+            parts += [f'<p class="empty">{EMPTY_STATES["contradictions"]}</p>', "</section>"]
+            return "\n".join(parts)
+        parts += [self.contradiction(c) for c in self.dossier.contradictions]
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def contradiction(self, contradiction: Contradiction) -> str:
+        sides = []
+        for number, side in enumerate(contradiction.sides, start=1):
+            items = "".join(f"<li>{self.evidence(m)}</li>" for m in side) or '<li class="empty">no evidence</li>'
+            sides.append(f'<div class="side"><h4>Side {number}</h4><ul>{items}</ul></div>')
+        kind = contradiction.kind.replace("_", " ")
+        return (
+            '<div class="contradiction">'
+            f'<p><span class="kind">{_e(kind)}</span> {_e(contradiction.description)}</p>'
+            f'<div class="sides">{"".join(sides)}</div></div>'
+        )
+
+    def duplicates(self) -> str:
+        parts = ['<section id="duplicates">', "<h2>Duplicates</h2>"]
+        if not self.dossier.duplicates:
+            parts += [f'<p class="empty">{EMPTY_STATES["duplicates"]}</p>', "</section>"]
+            return "\n".join(parts)
+        parts.append('<ul class="duplicates">')
+        parts += [self.duplicate(pair) for pair in self.dossier.duplicates]
+        parts += ["</ul>", "</section>"]
+        return "\n".join(parts)
+
+    def duplicate(self, pair: DuplicatePair) -> str:
+        first, second = pair.articles
+        shared = ""
+        if pair.shared:
+            items = "".join(
+                f"<li>{self.evidence(a)}<br>{self.evidence(b)}</li>" for a, b in pair.shared
+            )
+            shared = (f'<details class="shared"><summary>{_plural(len(pair.shared), "shared passage")}</summary>'
+                      f"<ul>{items}</ul></details>")
+        return (f'<li class="duplicate">{self.article_link(first)} and {self.article_link(second)}: '
+                f'<span class="similarity">{pair.similarity:.0%} similar</span>{shared}</li>')

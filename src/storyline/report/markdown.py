@@ -1,0 +1,280 @@
+"""Render a `Dossier` as one Markdown document for people to read.
+
+Article-derived text is escaped so that it reads as written once rendered: no
+raw HTML, no accidental emphasis, links or headings, and no pipe or newline that
+would break a table row. The story-level helpers (`story_outlets`,
+`story_dates`, `published_label`) are shared with the HTML report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from storyline.model import Article, Dossier, Entity, Mention, Published, Quote
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
+# that start inline markup (emphasis, code, links, raw HTML, entities, tables).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# Only at the start of a line do these begin a heading, list, rule or setext line.
+_LEADING_BLOCK = re.compile(r"^(\d+)([.)])|^([#+\-=])")
+_WHITESPACE = re.compile(r"\s+")
+
+EMPTY_STATES = {
+    "articles": "No articles were read.",
+    "entities": "No entities found yet.",
+    "quotes": "No quotations attributed yet.",
+    "timeline": "No dated events yet.",
+    "claims": "No claims grouped yet.",
+    "contradictions": "No contradictions found.",
+    "duplicates": "No shared or duplicated text found.",
+    "warnings": "No warnings: every input was read in full.",
+}
+
+
+def story_outlets(dossier: Dossier) -> list[str]:
+    """The distinct known outlets, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for article in dossier.articles:
+        if article.outlet:
+            seen.setdefault(article.outlet, None)
+    return list(seen)
+
+
+def story_dates(dossier: Dossier) -> tuple[str, str] | None:
+    """The earliest and latest publication date over all articles, if any is known."""
+    dates: list[str] = []
+    for article in dossier.articles:
+        published = article.published
+        # A bounded guess (earliest/latest) still says when the story ran.
+        dates.extend(d for d in (published.date, published.earliest, published.latest) if d)
+    if not dates:
+        return None
+    # ISO 8601 dates of any precision sort correctly as strings.
+    return min(dates), max(dates)
+
+
+def published_label(published: Published) -> str:
+    """A short human label for a publication date and how it was found."""
+    if published.date:
+        when = published.date
+    elif published.earliest or published.latest:
+        when = f"{published.earliest or '?'} to {published.latest or '?'}"
+    else:
+        return "date unknown"
+    return f"{when} ({published.method})"
+
+
+def article_outlet_label(article: Article | None, article_id: str) -> str:
+    """The outlet of an article, falling back to its id when the outlet is unknown."""
+    if article is not None and article.outlet:
+        return article.outlet
+    return article_id
+
+
+def render_markdown(dossier: Dossier) -> str:
+    """Render the whole dossier as a Markdown document."""
+    articles = {article.id: article for article in dossier.articles}
+    parts = [
+        _summary(dossier),
+        _articles(dossier),
+        _entities(dossier, articles),
+        _who_said_what(dossier, articles),
+        _timeline(dossier),
+        _claims(dossier),
+        _contradictions(dossier),
+        _duplicates(dossier),
+        _warnings(dossier),
+    ]
+    return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+
+def md_text(text: str | None) -> str:
+    """Escape article-derived text for one line of Markdown (table cells included)."""
+    if not text:
+        return ""
+    flat = _WHITESPACE.sub(" ", text).strip()
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
+    return _LEADING_BLOCK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, count=1)
+
+
+def md_code(text: str) -> str:
+    """An identifier as an inline code span, safe inside a table cell."""
+    flat = _WHITESPACE.sub(" ", text).strip()
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
+    # GFM splits table cells on a pipe even inside a code span unless it is escaped.
+    return f"{fence}{padded.replace('|', chr(92) + '|')}{fence}"
+
+
+def _summary(dossier: Dossier) -> str:
+    outlets = story_outlets(dossier)
+    dates = story_dates(dossier)
+    lines = ["# Story dossier", ""]
+    n_articles = len(dossier.articles)
+    outlet_text = ", ".join(md_text(o) for o in outlets) if outlets else "no known outlet"
+    lines.append(f"**{n_articles} article{_plural(n_articles)}** from **{len(outlets)} "
+                 f"outlet{_plural(len(outlets))}** ({outlet_text}).")
+    if dates:
+        first, last = dates
+        lines.append("")
+        lines.append(f"Published {first}." if first == last else f"Published between {first} and {last}.")
+    counts = [
+        (len(dossier.entities), "entity", "entities"),
+        (len(dossier.quotes), "quote", "quotes"),
+        (len(dossier.quote_groups), "quote group", "quote groups"),
+        (len(dossier.timeline), "timeline event", "timeline events"),
+        (len(dossier.claims), "claim", "claims"),
+        (len(dossier.contradictions), "contradiction", "contradictions"),
+        (len(dossier.duplicates), "duplicate pair", "duplicate pairs"),
+        (len(dossier.warnings), "warning", "warnings"),
+    ]
+    lines.append("")
+    lines.append(", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts) + ".")
+    lines.append("")
+    lines.append(f"_Generated {md_text(dossier.generated_at)} ({md_text(dossier.schema)})._")
+    return "\n".join(lines)
+
+
+def _articles(dossier: Dossier) -> str:
+    lines = ["## Articles", ""]
+    if not dossier.articles:
+        return "\n".join([*lines, EMPTY_STATES["articles"]])
+    lines += ["| id | outlet | date | title | language |", "|---|---|---|---|---|"]
+    for article in dossier.articles:
+        date = md_text(published_label(article.published))
+        if article.published.crawl_date:
+            date += f"; crawled {md_text(article.published.crawl_date)}"
+        lines.append(
+            f"| {md_code(article.id)} | {md_text(article.outlet) or '—'} | {date} "
+            f"| {md_text(article.title) or '—'} | {md_text(article.language)} |"
+        )
+    return "\n".join(lines)
+
+
+def _entities(dossier: Dossier, articles: dict[str, Article]) -> str:
+    lines = ["## Entities"]
+    if not dossier.entities:
+        return "\n".join([*lines, "", EMPTY_STATES["entities"]])
+    by_type: dict[str, list[Entity]] = defaultdict(list)
+    for entity in dossier.entities:
+        by_type[entity.type].append(entity)
+    for entity_type in sorted(by_type):
+        lines += ["", f"### {md_text(entity_type)}", "",
+                  "| name | roles | also written | mentions | articles |", "|---|---|---|---|---|"]
+        for entity in sorted(by_type[entity_type], key=lambda e: (-len(e.mentions), e.name)):
+            roles = ", ".join(md_text(r) for r in entity.roles) or "—"
+            aliases = ", ".join(md_text(a) for a in entity.aliases if a != entity.name) or "—"
+            cited = ", ".join(md_code(a) for a in _article_ids(entity.mentions, articles)) or "—"
+            lines.append(f"| {md_text(entity.name)} | {roles} | {aliases} | {len(entity.mentions)} | {cited} |")
+    return "\n".join(lines)
+
+
+def _who_said_what(dossier: Dossier, articles: dict[str, Article]) -> str:
+    lines = ["## Who said what"]
+    if not dossier.quote_groups and not dossier.quotes:
+        return "\n".join([*lines, "", EMPTY_STATES["quotes"]])
+    quotes = {quote.id: quote for quote in dossier.quotes}
+    group_ids = {group.id for group in dossier.quote_groups}
+    by_speaker: dict[str, list[str]] = defaultdict(list)
+    for group in dossier.quote_groups:
+        carried = _carried_by(group.articles, articles)
+        item = f"- “{md_text(group.text)}” — {carried}"
+        for variant in group.variants:
+            quote = quotes.get(variant.quote)
+            wording = f"“{md_text(quote.text)}” in {md_code(quote.article)}" if quote else md_code(variant.quote)
+            differences = "; ".join(md_text(d) for d in variant.differences)
+            item += f"\n  - variant {wording}" + (f": {differences}" if differences else "")
+        by_speaker[group.speaker or "Unattributed"].append(item)
+    # A quote no group holds would otherwise drop out of the report.
+    for quote in dossier.quotes:
+        if quote.group in group_ids:
+            continue
+        speaker = quote.speaker.name or "Unattributed"
+        by_speaker[speaker].append(f"- “{md_text(quote.text)}” — {_carried_by((quote.article,), articles)}"
+                                   f" ({md_text(quote.kind)}{_cue(quote)})")
+    for speaker in sorted(by_speaker, key=lambda s: (s == "Unattributed", s)):
+        lines += ["", f"### {md_text(speaker)}", "", *by_speaker[speaker]]
+    return "\n".join(lines)
+
+
+def _timeline(dossier: Dossier) -> str:
+    lines = ["## Timeline", ""]
+    if not dossier.timeline:
+        return "\n".join([*lines, EMPTY_STATES["timeline"]])
+    for event in dossier.timeline:
+        lines.append(f"- **{md_text(event.date)}** ({md_text(event.granularity)}): {md_text(event.description)}")
+        for mention in event.mentions:
+            lines.append(f"  - “{md_text(mention.expression)}” in {md_code(mention.mention.article)}: "
+                         f"{md_text(mention.mention.text)}")
+    return "\n".join(lines)
+
+
+def _claims(dossier: Dossier) -> str:
+    lines = ["## Claims", ""]
+    if not dossier.claims:
+        return "\n".join([*lines, EMPTY_STATES["claims"]])
+    for claim in dossier.claims:
+        details = [md_text(claim.status),
+                   f"{claim.outlets} outlet{_plural(claim.outlets)}, {claim.independent_outlets} independent"]
+        if claim.attributed_to:
+            details.append("attributed to " + ", ".join(md_text(name) for name in claim.attributed_to))
+        if claim.articles:
+            details.append(", ".join(md_code(a) for a in claim.articles))
+        lines.append(f"- {md_text(claim.statement)} — {'; '.join(details)}")
+    return "\n".join(lines)
+
+
+def _contradictions(dossier: Dossier) -> str:
+    lines = ["## Contradictions", ""]
+    if not dossier.contradictions:
+        return "\n".join([*lines, EMPTY_STATES["contradictions"]])
+    for contradiction in dossier.contradictions:
+        lines.append(f"- **{md_text(contradiction.kind)}**: {md_text(contradiction.description)}")
+        for number, side in enumerate(contradiction.sides, start=1):
+            said = "; ".join(f"“{md_text(m.text)}” ({md_code(m.article)})" for m in side) or "—"
+            lines.append(f"  - side {number}: {said}")
+    return "\n".join(lines)
+
+
+def _duplicates(dossier: Dossier) -> str:
+    lines = ["## Duplicates", ""]
+    if not dossier.duplicates:
+        return "\n".join([*lines, EMPTY_STATES["duplicates"]])
+    for pair in dossier.duplicates:
+        first, second = pair.articles
+        lines.append(f"- {md_code(first)} and {md_code(second)}: similarity {pair.similarity:.2f}, "
+                     f"{len(pair.shared)} shared passage{_plural(len(pair.shared))}")
+    return "\n".join(lines)
+
+
+def _warnings(dossier: Dossier) -> str:
+    lines = ["## Warnings", ""]
+    if not dossier.warnings:
+        return "\n".join([*lines, EMPTY_STATES["warnings"]])
+    for warning in dossier.warnings:
+        lines.append(f"- {md_code(warning.source)}: {md_text(warning.reason)} ({md_text(warning.stage)})")
+    return "\n".join(lines)
+
+
+def _article_ids(mentions: Iterable[Mention], articles: dict[str, Article]) -> list[str]:
+    """The distinct articles cited by `mentions`, in dossier order where known."""
+    cited = dict.fromkeys(m.article for m in mentions)
+    order = {article_id: index for index, article_id in enumerate(articles)}
+    return sorted(cited, key=lambda a: order.get(a, len(order)))
+
+
+def _carried_by(article_ids: Iterable[str], articles: dict[str, Article]) -> str:
+    ids = list(dict.fromkeys(article_ids))
+    outlets = dict.fromkeys(article_outlet_label(articles.get(a), a) for a in ids)
+    return f"{', '.join(md_text(o) for o in outlets)} ({', '.join(md_code(a) for a in ids)})"
+
+
+def _cue(quote: Quote) -> str:
+    return f", “{md_text(quote.cue)}”" if quote.cue else ""
+
+
+def _plural(n: int) -> str:
+    return "" if n == 1 else "s"

@@ -1,0 +1,387 @@
+"""Tests for the Markdown and HTML dossier reports, on a small hand-built dossier."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import pytest
+
+from storyline.model import (
+    Article,
+    Claim,
+    Contradiction,
+    Dossier,
+    DuplicatePair,
+    Entity,
+    Mention,
+    Published,
+    Quote,
+    QuoteGroup,
+    QuoteVariant,
+    RemovedBlock,
+    Speaker,
+    TimelineEvent,
+    TimelineMention,
+    Warning,
+)
+from storyline.report.html import render_html
+from storyline.report.markdown import md_text, render_markdown
+
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+HOSTILE_ATTR = '"><img src=x onerror=alert(1)>'
+
+# Tags the report itself writes; anything else in the output came from the data.
+OWN_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "nav", "a", "span", "main", "header", "h1", "h2",
+    "h3", "h4", "p", "dl", "div", "dt", "dd", "section", "ul", "li", "code", "article", "mark", "details",
+    "summary", "table", "thead", "tbody", "tr", "th", "td", "button", "blockquote", "q", "ol", "time",
+    "br", "script",
+}
+VOID_TAGS = {"meta", "br", "img", "link", "hr", "input"}
+
+
+def _find(body: str, text: str, *, start: int = 0) -> tuple[int, int]:
+    """The span of the first `text` in `body` at or after `start`."""
+    index = body.index(text, start)
+    return index, index + len(text)
+
+
+def _span(body: str, text: str) -> dict:
+    """The `start`, `end` and `text` fields of a quote of `text` in `body`."""
+    start, end = _find(body, text)
+    return {"start": start, "end": end, "text": text}
+
+
+def _article(article_id: str, body: str, **fields) -> Article:
+    """An English article whose source is a file under `stories/`."""
+    return Article(id=article_id, source=f"stories/{article_id}", body=body, language="en", **fields)
+
+
+def build_dossier() -> Dossier:
+    """Two articles about one fictional story, with evidence at the right offsets."""
+    body_1 = (
+        "Maria Ortega, the mayor of Port Haven, said on Monday that the bridge would reopen.\n\n"
+        "\"We will rebuild the bridge by spring,\" Ortega told reporters. "
+        "The Harbour Authority said repairs began on 3 March 2024."
+    )
+    body_2 = (
+        "Port Haven mayor Maria Ortega promised the bridge would be rebuilt.\n\n"
+        "\"We will rebuild the bridge before spring,\" she said. The Harbour Authority "
+        "put the start of repairs at 5 March 2024."
+    )
+    first = _article(
+        "a1.txt", body_1, outlet="Harbour Gazette", title="Bridge to reopen, mayor says",
+        published=Published(date="2024-03-04", method="metadata", crawl_date="2024-03-06"),
+        removed=(RemovedBlock(text="Subscribe to our newsletter", reason="boilerplate"),),
+    )
+    second = _article(
+        "a2.txt", body_2, outlet="Coastal Courier", title="Mayor promises rebuilt bridge",
+        published=Published(date="2024-03-05", method="text"),
+    )
+
+    def mentions(article: Article, *texts: str) -> tuple[Mention, ...]:
+        found, cursor = [], 0
+        for text in texts:
+            start, end = _find(article.body, text, start=cursor)
+            found.append(article.mention(start, end))
+            cursor = end
+        return tuple(found)
+
+    ortega = Entity(
+        id="E1", name="Maria Ortega", type="PERSON", aliases=("Maria Ortega", "Ortega"), roles=("mayor",),
+        mentions=mentions(first, "Maria Ortega", "Ortega") + mentions(second, "Maria Ortega"),
+    )
+    port_haven = Entity(id="E2", name="Port Haven", type="GPE",
+                        mentions=mentions(first, "Port Haven") + mentions(second, "Port Haven"))
+    authority = Entity(id="E3", name="Harbour Authority", type="ORG",
+                       mentions=mentions(first, "Harbour Authority") + mentions(second, "Harbour Authority"))
+
+    quote_1 = Quote(id="Q1", article="a1.txt", **_span(body_1, "We will rebuild the bridge by spring"),
+                    kind="direct", speaker=Speaker(name="Maria Ortega", entity="E1"), cue="told", group="G1")
+    quote_2 = Quote(id="Q2", article="a2.txt", **_span(body_2, "We will rebuild the bridge before spring"),
+                    kind="direct", speaker=Speaker(name="Maria Ortega", entity="E1"), cue="said", group="G1")
+    group = QuoteGroup(id="G1", text="We will rebuild the bridge by spring", speaker="Maria Ortega",
+                       quotes=("Q1", "Q2"), articles=("a1.txt", "a2.txt"), first_seen="a1.txt",
+                       variants=(QuoteVariant(quote="Q2", differences=("'by' became 'before'",)),))
+    event = TimelineEvent(
+        id="T1", date="2024-03-03", granularity="day", description="Bridge repairs began",
+        mentions=(TimelineMention(mentions(first, "3 March 2024")[0], expression="3 March 2024"),),
+    )
+    conflict = Contradiction(
+        id="C1", kind="factual_conflict", description="The outlets disagree on when repairs began",
+        sides=(mentions(first, "3 March 2024"), mentions(second, "5 March 2024")),
+    )
+    claim = Claim(id="K1", statement="The bridge will reopen", mentions=mentions(first, "the bridge would reopen"),
+                  articles=("a1.txt",), outlets=1, independent_outlets=1, attributed_to=("Maria Ortega",))
+    duplicate = DuplicatePair(articles=("a1.txt", "a2.txt"), similarity=0.42,
+                              shared=((mentions(first, "Harbour Authority")[0],
+                                       mentions(second, "Harbour Authority")[0]),))
+    return Dossier(
+        generated_at="2024-03-07T10:00:00+00:00",
+        articles=(first, second),
+        entities=(ortega, port_haven, authority),
+        quotes=(quote_1, quote_2),
+        quote_groups=(group,),
+        timeline=(event,),
+        claims=(claim,),
+        contradictions=(conflict,),
+        duplicates=(duplicate,),
+        warnings=(Warning(source="stories/broken.pdf", reason="not an article: binary file"),),
+    )
+
+
+def hostile_dossier() -> Dossier:
+    """The sample dossier with markup injected into every kind of article-derived text."""
+    dossier = build_dossier()
+    evil = f"{HOSTILE_SCRIPT} {HOSTILE_ATTR}"
+    body = f"{evil}\n\n{evil} Maria Ortega said so."
+    article = _article(f"evil{HOSTILE_ATTR}.txt", body, outlet=evil, title=evil,
+                       removed=(RemovedBlock(text=evil, reason=evil),))
+    start, end = _find(body, "Maria Ortega")
+    entity = Entity(id=f"E{HOSTILE_ATTR}", name=evil, type=f"PERSON{HOSTILE_ATTR}", aliases=(evil,),
+                    roles=(evil,), mentions=(article.mention(start, end), article.mention(0, 8)))
+    return replace(
+        dossier,
+        articles=(*dossier.articles, article),
+        entities=(*dossier.entities, entity),
+        warnings=(*dossier.warnings, Warning(source=evil, reason=evil, article=article.id)),
+        quote_groups=(replace(dossier.quote_groups[0], speaker=evil, text=evil),),
+        claims=(replace(dossier.claims[0], statement=evil, attributed_to=(evil,)),),
+    )
+
+
+class _Collector(HTMLParser):
+    """Records tags, attributes, nesting errors and the text inside each `<mark>`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str | None]] = []
+        self.marks: list[dict] = []
+        self._mark: dict | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += [(tag, name, value) for name, value in attrs]
+        if tag == "mark":
+            self._mark = {"attrs": dict(attrs), "text": ""}
+        if tag not in VOID_TAGS:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += [(tag, name, value) for name, value in attrs]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            if tag in self.stack:
+                while self.stack.pop() != tag:
+                    pass
+            return
+        self.stack.pop()
+        if tag == "mark" and self._mark is not None:
+            self.marks.append(self._mark)
+            self._mark = None
+
+    def handle_data(self, data: str) -> None:
+        if self._mark is not None:
+            self._mark["text"] += data
+
+
+def parse(page: str) -> _Collector:
+    """Feed a whole page to a fresh collector."""
+    collector = _Collector()
+    collector.feed(page)
+    collector.close()
+    return collector
+
+
+def marks_by_article(page: str, dossier: Dossier) -> dict[str, list[tuple[str, str]]]:
+    """`(entity id, marked text)` per article, read from the rendered page in order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for number, article in enumerate(dossier.articles, start=1):
+        start = page.index(f'<article id="article-{number}"')
+        end = page.index("</article>", start)
+        found[article.id] = [(m["attrs"]["data-entity"], m["text"]) for m in parse(page[start:end]).marks]
+    return found
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+def test_markdown_has_every_section() -> None:
+    text = render_markdown(build_dossier())
+    for heading in ("# Story dossier", "## Articles", "## Entities", "## Who said what", "## Timeline",
+                    "## Claims", "## Contradictions", "## Duplicates", "## Warnings"):
+        assert re.search(rf"^{re.escape(heading)}$", text, re.MULTILINE), heading
+    assert "**2 articles** from **2 outlets** (Harbour Gazette, Coastal Courier)" in text
+    assert "Published between 2024-03-04 and 2024-03-05." in text
+    assert "| `a1.txt` | Harbour Gazette | 2024-03-04 (metadata); crawled 2024-03-06 |" in text
+    assert "### PERSON" in text and "| Maria Ortega | mayor | Ortega | 3 | `a1.txt`, `a2.txt` |" in text
+    assert "### Maria Ortega" in text and "“We will rebuild the bridge by spring”" in text
+    assert "Harbour Gazette, Coastal Courier" in text
+    assert "**2024-03-03** (day): Bridge repairs began" in text
+    assert "**factual\\_conflict**" in text and "“5 March 2024” (`a2.txt`)" in text
+    assert "- `stories/broken.pdf`: not an article: binary file" in text
+
+
+def test_markdown_empty_dossier_shows_empty_states() -> None:
+    text = render_markdown(Dossier(generated_at="2024-01-01T00:00:00+00:00"))
+    assert "No quotations attributed yet." in text
+    assert "No dated events yet." in text
+    assert "No warnings" in text
+    assert "**0 articles** from **0 outlets**" in text
+
+
+def test_markdown_table_rows_survive_pipes_and_newlines() -> None:
+    dossier = build_dossier()
+    article = replace(dossier.articles[0], title="Left | right\nsecond line", outlet="A|B")
+    text = render_markdown(replace(dossier, articles=(article, dossier.articles[1])))
+    row = next(line for line in text.splitlines() if line.startswith("| `a1.txt`"))
+    # Five cells: the escaped pipes do not split the row.
+    assert len(re.findall(r"(?<!\\)\|", row)) == 6
+    assert "Left \\| right second line" in row
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+    ("# not a heading", "\\# not a heading"),
+    ("1. not a list", "1\\. not a list"),
+    ("*not emphasis*", "\\*not emphasis\\*"),
+    ("a\n\nb", "a b"),
+    (None, ""),
+])
+def test_md_text_escapes(text: str | None, expected: str) -> None:
+    assert md_text(text) == expected
+
+
+def test_markdown_escapes_hostile_text() -> None:
+    text = render_markdown(hostile_dossier())
+    # Code spans (ids, sources) render literally; everywhere else a `<` must be escaped.
+    prose = re.sub(r"(`+).*?\1", "", text)
+    assert "alert(1)" in prose
+    assert not re.search(r"(?<!\\)<", prose)
+    # Every row of a table has as many cell separators as its header.
+    header_pipes = None
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            header_pipes = None
+            continue
+        pipes = len(re.findall(r"(?<!\\)\|", line))
+        header_pipes = header_pipes or pipes
+        assert pipes == header_pipes, line
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+def test_html_is_self_contained() -> None:
+    page = render_html(build_dossier())
+    collected = parse(page)
+    assert "link" not in collected.tags and "img" not in collected.tags
+    for tag, name, value in collected.attrs:
+        if name in ("src", "href", "action", "srcset", "poster", "data"):
+            assert value is not None and value.startswith("#"), (tag, name, value)
+    assert not re.search(r"(?i)(https?:)?//[a-z0-9]", re.sub(r"<script>.*?</script>", "", page, flags=re.S)
+                         .replace("stories/", ""))
+    assert "@import" not in page and "url(" not in page
+    assert "<style>" in page and "<script>" in page
+
+
+def test_html_has_sections_and_content() -> None:
+    page = render_html(build_dossier())
+    for anchor in ("summary", "warnings", "articles", "entities", "quotes", "timeline", "claims",
+                   "contradictions", "duplicates"):
+        assert f'id="{anchor}"' in page and f'href="#{anchor}"' in page
+    assert "stories/broken.pdf" in page and "not an article: binary file" in page
+    assert "2024-03-04 (metadata)" in page and "crawled 2024-03-06" in page
+    assert "Removed by cleaning (1)" in page and "Subscribe to our newsletter" in page
+    assert "<blockquote>We will rebuild the bridge by spring</blockquote>" in page
+    assert "&#x27;by&#x27; became &#x27;before&#x27;" in page
+    assert '<time datetime="2024-03-03">' in page and "3 March 2024" in page
+    assert "factual conflict" in page and "5 March 2024" in page
+    # Article bodies are split into paragraphs on blank lines.
+    first = page[page.index('<article id="article-1"'):page.index("</article>")]
+    assert first.count("<p>") == 2
+
+
+def test_html_highlights_the_mentions() -> None:
+    dossier = build_dossier()
+    page = render_html(dossier)
+    marks = marks_by_article(page, dossier)
+    for article in dossier.articles:
+        expected = sorted(
+            ((m.start, entity.id, m.text) for entity in dossier.entities for m in entity.mentions
+             if m.article == article.id),
+        )
+        assert marks[article.id] == [(entity_id, text) for _, entity_id, text in expected]
+    for mark in parse(page).marks:
+        assert mark["attrs"]["class"].startswith("ent ent-")
+        assert mark["attrs"]["title"]
+
+
+def test_html_skips_bad_and_overlapping_mentions() -> None:
+    dossier = build_dossier()
+    first = dossier.articles[0]
+    body = first.body
+    start, end = _find(body, "Maria Ortega")
+    bad = Entity(id="E9", name="Broken", type="MISC", mentions=(
+        first.mention(start + 6, end + 5),          # overlaps "Maria Ortega"
+        Mention(first.id, len(body) + 10, len(body) + 13, "abc"),   # beyond the body
+        Mention(first.id, 0, 3, "xyz"),             # text disagrees with the body
+        Mention("missing.txt", 0, 3, "abc"),        # article not in the dossier
+        first.mention(*_find(body, "reopen.\n\n\"We")),  # crosses a paragraph break
+    ))
+    dossier = replace(dossier, entities=(*dossier.entities, bad))
+    page = render_html(dossier)
+    marks = marks_by_article(page, dossier)
+    assert all(entity_id != "E9" for entity_id, _ in marks[first.id])
+    assert ("E1", "Maria Ortega") in marks[first.id]
+    assert not parse(page).errors
+
+
+def test_html_escapes_hostile_text() -> None:
+    dossier = hostile_dossier()
+    page = render_html(dossier)
+    collected = parse(page)
+    assert set(collected.tags) <= OWN_TAGS
+    assert collected.tags.count("script") == 1
+    assert "img" not in collected.tags
+    assert not any(name.startswith("on") for _, name, _ in collected.attrs)
+    assert HOSTILE_SCRIPT not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    # The hostile entity's mention is still highlighted, its attributes intact.
+    hostile_marks = [m for m in collected.marks if m["attrs"]["data-entity"] == f"E{HOSTILE_ATTR}"]
+    assert [m["text"] for m in hostile_marks] == ["<script>", "Maria Ortega"]
+    assert hostile_marks[0]["attrs"]["title"].startswith(HOSTILE_SCRIPT)
+    assert not collected.errors
+
+
+def test_html_parses_and_balances() -> None:
+    collected = parse(render_html(build_dossier()))
+    assert not collected.errors
+    assert collected.stack == []
+
+
+def test_html_empty_dossier_renders() -> None:
+    page = render_html(Dossier(generated_at="2024-01-01T00:00:00+00:00"))
+    collected = parse(page)
+    assert not collected.errors and collected.stack == []
+    assert "No quotations attributed yet." in page
+    assert "No dated events yet." in page
+    assert "No contradictions found." in page
+    assert "<mark" not in page
+
+
+def test_html_article_without_paragraphs_or_metadata() -> None:
+    article = Article(id="blank.txt", source="blank.txt", body="  \n\n ")
+    page = render_html(Dossier(generated_at="2024-01-01T00:00:00+00:00", articles=(article,)))
+    assert "The cleaned body is empty." in page
+    assert "date unknown" in page and "outlet unknown" in page
+    assert not parse(page).errors
