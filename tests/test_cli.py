@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+import signal
+import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -98,3 +102,36 @@ def test_unreachable_url_is_a_warning_and_the_rest_is_processed(served: str, tmp
     assert result.returncode == 0, result.stderr
     warnings = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["warnings"]
     assert any("127.0.0.1:9" in w["source"] for w in warnings)
+
+
+def test_run_killed_mid_way_is_completed_by_the_next(examples_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    sources = sorted(examples_dir.glob("*.txt"))
+    for n in range(160):  # enough for several stored batches before the kill
+        source = sources[n % len(sources)]
+        (folder / f"{n:03d}-{source.name}").write_text(
+            source.read_text(encoding="utf-8") + f"\n\nReference number {n}.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    runner = subprocess.Popen([sys.executable, "-m", "storyline", "run", str(folder), "--db", str(db), "-p", "1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while stored == 0 and runner.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db) as probe:
+                stored = probe.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        except sqlite3.OperationalError:  # not created yet
+            pass
+    runner.send_signal(signal.SIGKILL)
+    runner.wait()
+    assert 0 < stored < 160, "the run was not caught between two batches"
+    resumed = storyline("run", folder, "--db", db, "--json", tmp_path / "d.json")
+    assert resumed.returncode == 0, resumed.stderr
+    new, cached = map(int, re.search(r"160 \((\d+) new, (\d+) from the store\)", resumed.stdout).groups())
+    assert cached >= stored and new + cached == 160 and new > 0
+    dossier = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
+    assert len(dossier["articles"]) == 160
+    with sqlite3.connect(db) as check:
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

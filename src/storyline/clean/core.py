@@ -22,7 +22,7 @@ from .text import clean_text
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # py3langid needs little text to be sure; the head of the body is enough and cheap.
-_LANGUAGE_SAMPLE = 2000
+_LANGUAGE_SAMPLE = 1000
 
 
 def clean_page(raw: RawDocument) -> CleanedPage:
@@ -40,7 +40,10 @@ def clean_document(
     page = clean_page(raw)
     body = page.body
     if not body.strip():
-        warnings.append(Warning(raw.source, "no article text found after cleaning", stage="clean"))
+        # A cleaner that failed says why in an empty removed block; name that reason.
+        why = next((block.reason for block in page.removed if not block.text), None)
+        reason = f"no article text found after cleaning ({why})" if why else "no article text found after cleaning"
+        warnings.append(Warning(raw.source, reason, stage="clean"))
         return None, tuple(warnings)
     if len(body) > settings.max_article_chars:
         warnings.append(Warning(

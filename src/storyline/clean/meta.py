@@ -67,13 +67,13 @@ _WEEKDAYS = (
 ).split()
 
 
-def _alternation(words: Iterable[str]) -> str:
-    # longest first, so "sept" wins over "sep" and "june" over "jun"
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_WEEKDAY_SET = frozenset(_WEEKDAYS)
 
-
-_MONTH = rf"(?P<month>{_alternation(_MONTHS)})\.?"
-_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?,?\s+)?"
+# Month and weekday are matched as any word and checked against the tables in
+# Python: a regex alternation of ~150 names is tried at every position and is
+# many times slower than this.
+_MONTH = r"(?P<month>[^\W\d_]{3,11})\.?"
+_WEEKDAY = r"(?:(?P<weekday>[^\W\d_]{2,12})\.?,?\s+)?"
 _YEAR = r"(?P<year>\d{4}|['’]\d{2})(?!\d)"
 # a clock time right after the date: ", 10:04 a.m.", " at 10:04", " - 14:30 GMT", "10h04"
 _TIME = (
@@ -100,6 +100,7 @@ _NUMERIC = re.compile(
     + _TIME,
 )
 _MONTH_YEAR = re.compile(rf"(?<!\w)(?<!\d\s){_MONTH},?\s+{_YEAR}", _FLAGS)
+_DIGIT = re.compile(r"\d")
 
 # Two-digit years: 00-69 are 2000s, 70-99 are 1900s (the POSIX strptime pivot).
 _PIVOT = 70
@@ -152,7 +153,7 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
     Two-digit years follow a fixed pivot (00-69 -> 2000s). Impossible dates
     (30 February) and years outside 1900-2100 are skipped, never raised.
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str) or not _DIGIT.search(text):
         return []
     found: list[PrintedDate] = []
     taken: list[tuple[int, int]] = []
@@ -165,6 +166,10 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
             return
         time, end = _clock(match) if granularity == "day" else (None, match.end())
         start = match.start()
+        weekday = match.groupdict().get("weekday")
+        if weekday is not None and weekday.lower() not in _WEEKDAY_SET:
+            # the word before the date was not a weekday ("said September 25, 2022")
+            start = match.start("month") if match.start("month") < match.start("day") else match.start("day")
         if overlaps(start, end):
             return
         taken.append((start, end))
@@ -173,7 +178,8 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
     for pattern in (_MONTH_FIRST, _DAY_FIRST):
         for m in pattern.finditer(text):
             month = _MONTHS.get(m.group("month").lower())
-            add(m, _iso_day(_year(m.group("year")), month, int(m.group("day"))), "day")
+            if month is not None:
+                add(m, _iso_day(_year(m.group("year")), month, int(m.group("day"))), "day")
     for m in _ISO.finditer(text):
         add(m, _iso_day(_year(m.group("year")), int(m.group("month")), int(m.group("day"))), "day")
     for m in _NUMERIC.finditer(text):

@@ -84,6 +84,7 @@ _STRIP = (
 _CLOSERS = "\"'”’»)]*"
 _MAX_PATTERN_CHARS = 800  # lines longer than this are prose; keyword patterns look at their ends only
 _SHORT_WORDS = 15
+_MAX_LANGUAGE_CHECKS = 60
 
 # ---------------------------------------------------------------------------
 # patterns (all compiled once; IGNORECASE unless the case carries the signal)
@@ -135,27 +136,33 @@ _CREDIT_BODY = _words_pattern(
 )
 _CREDIT_LINE = re.compile(
     rf"^\(?\s*(?:{_PHOTO_WORD}\s*(?:by\b|credit\b|courtesy(?:\s*of)?\b|:|/|©|\bde\b|\bvon\b)\s*\S.{{0,120}}"
-    rf"|©?\s*{_CREDIT_BODY}|©?\s*{_NEWS_AGENCY})\s*\)?\.?$",
+    rf"|©?\s*{_CREDIT_BODY})\s*\)?\.?$",
     _I,
 )
+# a news agency's name alone: under a headline it is part of the byline, elsewhere a credit
+_AGENCY_LINE = re.compile(rf"^\(?\s*©?\s*{_NEWS_AGENCY}\s*\)?\.?$", _I)
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:.]?$", _I)
 _TAIL_CREDIT = re.compile(
     rf"(?:(?:\s[|/]|\(|\s[-–—])\s*{_PHOTO_WORD}\s*(?:by\b|:|credit\b|courtesy\b|/|©)[^|\n]{{0,120}}"
     rf"|(?:\s[|/]|\()\s*{_CREDIT_BODY})\s*\)?\s*\.?$",
     _I,
 )
 
-_CREDIT_STEMS = (
-    "photo", "image", "pic", "foto", "bild", "фото", "illustr", "graphic", "credit", "crédit", "getty", "shutterstock",
-    "alamy", "istock", "epa", "pool", "handout", "commons", "unsplash", "pexels", "imago", "zuma", "abaca", "sipa",
-    "corbis", "pa ", "rex", "alliance", "/",
-)
+_PHOTO_STEMS = ("photo", "image", "foto", "bild", "фото", "credit", "crédit", "illustr", "graphic")
+_DIGIT = re.compile(r"\d")
 
 
 def _tail_credit(text: str) -> bool:
     """The line ends with a photo credit: "... | Image by X", "... (AP Photo/Jane Doe)"."""
     tail = text[-200:]
-    lowered = tail.lower()
-    return any(map(lowered.__contains__, _CREDIT_STEMS)) and _TAIL_CREDIT.search(tail) is not None
+    # a credit follows "|", "/" or "(" (then the line ends with ")"), or a dash before a photo word
+    if not ("|" in tail or "/" in tail or tail.rstrip(" .")[-1:] == ")"):
+        if not ("-" in tail or "–" in tail or "—" in tail):
+            return False
+        lowered = tail.lower()
+        if not any(map(lowered.__contains__, _PHOTO_STEMS)):
+            return False
+    return _TAIL_CREDIT.search(tail) is not None
 
 
 _WIDGET = re.compile(
@@ -523,10 +530,11 @@ def _classify(line: _Line) -> None:
     length = len(text)
     words = line.words = len(text.split())
     line.prose = _is_prose(text, words)
-    junk = len(_JUNK.findall(text)) if length < 20_000 else len(_JUNK.findall(text, 0, 20_000))
-    if junk and junk >= 0.1 * min(length, 20_000):
-        line.reason = UNREADABLE
-        return
+    if not text.isprintable() or "\ufffd" in text:
+        junk = len(_JUNK.findall(text, 0, 20_000))
+        if junk and junk >= 0.1 * min(length, 20_000):
+            line.reason = UNREADABLE
+            return
     if not _ALNUM.search(text):
         line.reason = SEPARATOR
         return
@@ -542,6 +550,12 @@ def _classify(line: _Line) -> None:
             return
         if words <= 14 and _CREDIT_LINE.match(text):
             line.reason = PHOTO_CREDIT
+            return
+        if words <= 4 and _AGENCY_LINE.match(text):
+            line.reason, line.role = PHOTO_CREDIT, "agency"
+            return
+        if words <= 3 and _CAPTION_LABEL.match(text):
+            line.reason, line.role = IMAGE_CAPTION, "caption label"
             return
     if _tail_credit(text):
         line.reason = IMAGE_CAPTION
@@ -564,13 +578,17 @@ def _classify(line: _Line) -> None:
     if not line.prose:
         # a keyword alone does not condemn a long non-prose line, but lets a block run on over it
         line.family_hint = _family(lower, _SHORT_RULES)
-    if words <= 20 and any(ch.isdigit() for ch in text):
+    if words <= 20 and _DIGIT.search(text):
         line.dates = find_printed_dates(text)
     published = _PUBLISHED.match(text) if words <= 20 else None
-    if published and line.dates:
-        kind = published.group("kind").lower()
-        line.role = "updated" if kind.startswith(_UPDATED_KINDS) else "published"
-        return
+    if published:
+        kind = "updated" if published.group("kind").lower().startswith(_UPDATED_KINDS) else "published"
+        if line.dates:
+            line.role = kind
+            return
+        if words <= 3:  # "Published" on its own line, the date on the next
+            line.role = kind + " label"
+            return
     if line.dates and words <= 12 and _date_only(text, line.dates):
         line.role = "date"
         return
@@ -667,6 +685,7 @@ class _Page:
         self.title_index: int | None = None
         self.crawl_date: str | None = None
         self.language: str | None = None  # the article's, from its middle paragraphs
+        self.language_checks = 0  # lines whose language was looked at, capped so huge pages stay fast
 
     # -- zones
 
@@ -678,9 +697,11 @@ class _Page:
         return not (line.words < 25 and not line.text.rstrip(_CLOSERS).endswith(".") and _title_cased(line.text))
 
     def _same_language(self, line: _Line) -> bool:
-        if self.language is None or line.words < 4:
+        """False only when the line is clearly in another language than the article."""
+        if self.language is None or line.words < 4 or self.language_checks >= _MAX_LANGUAGE_CHECKS:
             return True
-        guess = _language(line.text, fallback=line.words >= 8)
+        self.language_checks += 1
+        guess = _language(line.text[:400], fallback=line.words >= 8)
         return guess is None or guess == self.language
 
     # -- the passes
@@ -705,7 +726,7 @@ class _Page:
             return -1, -1
         if len(anchors) >= 3:
             middle = anchors[len(anchors) // 4: len(anchors) - len(anchors) // 4] or anchors
-            sample = " ".join(self.lines[i].text[:600] for i in middle[:8])
+            sample = " ".join(self.lines[i].text[:400] for i in middle[:4])
             self.language = _language(sample)
         foreign: set[int] = set()
         if self.language:
@@ -775,10 +796,11 @@ class _Page:
         self.title_index = chosen.index
         chosen.reason = HEADLINE
         title_key = comparison_key(chosen.text)
+        low, high = len(chosen.text) // 2, len(chosen.text) * 2
         for line in self.lines:
             if line is chosen:
                 continue
-            if line.reason in (None, SECTION_LABEL) and comparison_key(line.text) == title_key:
+            if line.reason is None and low <= len(line.text) <= high and comparison_key(line.text) == title_key:
                 line.reason = REPEATED_HEADLINE
             elif line.index < first and line.reason is None:
                 outlet = masthead_outlet(line.text, chosen.text)
@@ -811,15 +833,25 @@ class _Page:
         return None
 
     def _next_to_credit(self, line: _Line) -> bool:
-        for j in (line.index - 1, line.index + 1):
-            if 0 <= j < len(self.lines) and self.lines[j].reason == PHOTO_CREDIT:
-                return True
-        return False
+        """Beside a photo credit, or right after a "Image caption" label."""
+        lines, i = self.lines, line.index
+        if i > 0 and (lines[i - 1].reason == PHOTO_CREDIT or lines[i - 1].role == "caption label"):
+            return True
+        return i + 1 < len(lines) and lines[i + 1].reason == PHOTO_CREDIT
 
     def _header(self, first: int) -> None:
         """Everything above the first paragraph that is not headline, dateline, standfirst or a dated line."""
         title_at = self.title_index
         for line in self.lines[:first]:
+            if line.role == "agency":
+                line.reason = BYLINE
+                continue
+            if line.role in ("published label", "updated label"):
+                following = self.lines[line.index + 1]
+                if following.role == "date":
+                    following.role = line.role.removesuffix(" label")
+                line.reason = PAGE_HEADER
+                continue
             if line.role == "byline":
                 self.author = self.author or _byline_author(line.text, line.words)
                 if not line.dates:
@@ -888,7 +920,7 @@ class _Page:
             in_footer = first >= 0 and line.index > last
             if in_footer and line.reason in (PAGE_FOOTER, OTHER_LANGUAGE):
                 line.reason = current
-            elif line.reason is None and line.role is None and (line.family_hint or line.role == "foreign"):
+            elif line.reason is None and line.family_hint:
                 line.reason = current
             elif line.reason is None and self._anchor(line):
                 current = None
