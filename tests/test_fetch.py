@@ -168,7 +168,7 @@ def test_read_inputs_fetches_urls_once(site: Site) -> None:
 
 def test_local_url_refused_by_default(site: Site) -> None:
     site.routes["/a"] = (200, {"Content-Type": "text/html"}, PAGE)
-    with pytest.raises(FetchError, match="non-public address \\(127.0.0.1\\); set allow_private_urls"):
+    with pytest.raises(FetchError, match="non-public address \\(127.0.0.1\\); pass --allow-private-urls"):
         fetch(site.url("/a"), settings=settings(allow_private_urls=False))
     assert site.hits == []
 

@@ -181,12 +181,12 @@ def _get(url: str, *, settings: Settings, deadline: float, allow_address: Addres
         raise FetchError(f"invalid URL {url!r}: no host")
 
     addresses = _resolve(host, port)
-    for address, ip in addresses:
+    for _address, ip in addresses:
         if not allow_address(ip):
             if redirected:
                 raise FetchError(f"redirects to a private address ({host} is {ip}); refused")
             raise FetchError(f"refused: {host} is a non-public address ({ip}); "
-                             "set allow_private_urls to fetch from it")
+                             "pass --allow-private-urls (Settings.allow_private_urls) to fetch from it")
 
     path = quote(parts.path or "/", safe=_PATH_SAFE)
     if parts.query:

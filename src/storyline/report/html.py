@@ -30,7 +30,7 @@ from storyline.model import (
     TimelineEvent,
 )
 
-from .markdown import EMPTY_STATES, article_outlet_label, published_label, story_dates, story_outlets
+from .summary import EMPTY_STATES, article_outlet_label, published_label, story_dates, story_outlets
 
 # A blank line (possibly holding spaces) separates paragraphs in a cleaned body.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")

@@ -2,8 +2,7 @@
 
 Article-derived text is escaped so that it reads as written once rendered: no
 raw HTML, no accidental emphasis, links or headings, and no pipe or newline that
-would break a table row. The story-level helpers (`story_outlets`,
-`story_dates`, `published_label`) are shared with the HTML report.
+would break a table row.
 """
 
 from __future__ import annotations
@@ -12,7 +11,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from storyline.model import Article, Dossier, Entity, Mention, Published, Quote
+from storyline.model import Article, Dossier, Entity, Mention, Quote
+
+from .summary import EMPTY_STATES, article_outlet_label, published_label, story_dates, story_outlets
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
 # that start inline markup (emphasis, code, links, raw HTML, entities, tables).
@@ -20,58 +21,6 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # Only at the start of a line do these begin a heading, list, rule or setext line.
 _LEADING_BLOCK = re.compile(r"^(\d+)([.)])|^([#+\-=])")
 _WHITESPACE = re.compile(r"\s+")
-
-EMPTY_STATES = {
-    "articles": "No articles were read.",
-    "entities": "No entities found yet.",
-    "quotes": "No quotations attributed yet.",
-    "timeline": "No dated events yet.",
-    "claims": "No claims grouped yet.",
-    "contradictions": "No contradictions found.",
-    "duplicates": "No shared or duplicated text found.",
-    "warnings": "No warnings: every input was read in full.",
-}
-
-
-def story_outlets(dossier: Dossier) -> list[str]:
-    """The distinct known outlets, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for article in dossier.articles:
-        if article.outlet:
-            seen.setdefault(article.outlet, None)
-    return list(seen)
-
-
-def story_dates(dossier: Dossier) -> tuple[str, str] | None:
-    """The earliest and latest publication date over all articles, if any is known."""
-    dates: list[str] = []
-    for article in dossier.articles:
-        published = article.published
-        # A bounded guess (earliest/latest) still says when the story ran.
-        dates.extend(d for d in (published.date, published.earliest, published.latest) if d)
-    if not dates:
-        return None
-    # ISO 8601 dates of any precision sort correctly as strings.
-    return min(dates), max(dates)
-
-
-def published_label(published: Published) -> str:
-    """A short human label for a publication date and how it was found."""
-    if published.date:
-        when = published.date
-    elif published.earliest or published.latest:
-        when = f"{published.earliest or '?'} to {published.latest or '?'}"
-    else:
-        return "date unknown"
-    return f"{when} ({published.method})"
-
-
-def article_outlet_label(article: Article | None, article_id: str) -> str:
-    """The outlet of an article, falling back to its id when the outlet is unknown."""
-    if article is not None and article.outlet:
-        return article.outlet
-    return article_id
-
 
 def render_markdown(dossier: Dossier) -> str:
     """Render the whole dossier as a Markdown document."""
