@@ -1,9 +1,10 @@
 """Small, pure helpers for page metadata shared by the text and HTML cleaners.
 
-Owns three things: finding dates printed in text (`find_printed_dates`), naming
-the outlet from boilerplate lines (`outlet_from_text`), and putting outlet names
-into one comparable form (`normalise_outlet`). Nothing here raises on odd input;
-what cannot be read is simply not returned.
+Owns: finding dates printed in text (`find_printed_dates`), naming the outlet
+from page furniture (`outlet_from_text`, `masthead_outlet`), putting outlet names
+into one display form (`normalise_outlet`), and the key lines are compared by
+when looking for a repeated headline (`comparison_key`). Nothing here raises on
+odd input; what cannot be read is simply not returned.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ _NUMERIC = re.compile(
     + _TIME,
 )
 _MONTH_YEAR = re.compile(rf"(?<!\w)(?<!\d\s){_MONTH},?\s+{_YEAR}", _FLAGS)
-_DIGIT = re.compile(r"\d")
+# every pattern above needs a year: a cheap test that spares the five scans on most text with digits
+_YEAR_LIKE = re.compile(r"\d{4}|['’]\d\d|\d[/.]\d{1,2}[/.]\d\d")
 
 # Two-digit years: 00-69 are 2000s, 70-99 are 1900s (the POSIX strptime pivot).
 _PIVOT = 70
@@ -153,7 +155,7 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
     Two-digit years follow a fixed pivot (00-69 -> 2000s). Impossible dates
     (30 February) and years outside 1900-2100 are skipped, never raised.
     """
-    if not isinstance(text, str) or not _DIGIT.search(text):
+    if not isinstance(text, str) or not _YEAR_LIKE.search(text):
         return []
     found: list[PrintedDate] = []
     taken: list[tuple[int, int]] = []
@@ -209,13 +211,17 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
 # ---------------------------------------------------------------------------
 # outlets
 
-# Phrases in page furniture that name the publishing outlet; the name follows.
+# Phrases in page furniture that name the publishing outlet; the name follows. A
+# sign-up or follow cue often names a newsletter or a channel ("Sign up for the
+# Harbour Letter"), so its names are `weak`: they count only when no other cue names anything.
 _OUTLET_CUES = re.compile(
-    r"(?:\bdonat(?:e|ing|ions?) to|\bsupport(?:ing)?|\bcomments? (?:on|to)|\bsubscrib(?:e|ing) to|"
-    r"\bsign up for|\bfollow|\bcopyright(?:\s*©)?|©|\(c\)|\bdonar a|\bsuscríbete a|\bsoutenez|\babonnez-vous à|"
-    r"\bunterstützen sie|\bподдержите|\bподпишитесь на)\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<rest>[^\n]{1,90})",
+    r"(?:(?P<weak>\bsubscrib(?:e|ing) to|\bsign up for|\bfollow|\bsuscríbete a|\babonnez-vous à|\bподпишитесь на)"
+    r"|\bdonat(?:e|ing|ions?) to|\bsupport(?:ing)?|\bcomments? (?:on|to)|\bcopyright(?:\s*©)?|©|\(c\)|\bdonar a"
+    r"|\bsoutenez|\bunterstützen sie|\bподдержите)\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<rest>[^\n]{1,90})",
     re.IGNORECASE,
 )
+_CUE_STEMS = ("subscri", "sign up", "follow", "suscr", "abonn", "подпи", "donat", "support", "comment", "copyright",
+              "©", "(c)", "donar", "soutenez", "unterstützen", "поддерж")
 _CONNECTORS = frozenset("of the for and & de del la le des der die das y et und".split())
 # words that follow the cues above without naming an outlet ("Subscribe to Comments")
 _GENERIC = frozenset(
@@ -225,6 +231,9 @@ _GENERIC = frozenset(
     facebook twitter instagram telegram youtube linkedin whatsapp tiktok x on nuestro nuestra notre unser
     unseren наш нашу""".split()
 )
+_YEARS = re.compile(r"^\d{4}(?:[-–]\d{2,4})?$")
+_LEAD_INS = frozenset({"copyright", "©", "(c)", "c"})
+_NAME_ENDS = frozenset({"all", "todos", "tous", "alle", "все", "inc", "ltd", "llc"})
 _NAME_TOKEN = re.compile(r"[^\s,;:!?|()\[\]\"“”]+")
 
 
@@ -233,7 +242,9 @@ def _name_after_cue(rest: str) -> str | None:
     words: list[str] = []
     for token in _NAME_TOKEN.findall(rest[:90]):
         bare = token.strip(".'’-")
-        if not bare:
+        if not words and (_YEARS.match(bare) or bare.lower() in _LEAD_INS or bare == "the"):
+            continue  # "© Copyright 2011-2019 Example Media", "Donate to the Gazette"
+        if not bare or bare.lower() in _NAME_ENDS:
             break
         if bare[0].isupper() or (bare[0].isdigit() and words) or (bare.lower() in _CONNECTORS and words):
             words.append(bare)
@@ -249,31 +260,81 @@ def _name_after_cue(rest: str) -> str | None:
     return normalise_outlet(" ".join(words)) or None
 
 
-def outlet_from_text(lines: Iterable[str], *, title: str | None = None) -> str | None:
+def outlet_from_text(
+    lines: Iterable[str], *, title: str | None = None, masthead: str | None = None
+) -> str | None:
     """The outlet named by page furniture such as "Donate to X", "comments on X", "© 2022 X".
 
     Give it the lines that are not article body (navigation, footers, widgets):
     "according to The New York Times" in the body names a source, not the
-    publisher. With `title`, a masthead line "X - <title>" or "<title> | X" also
-    counts and wins. Returns the name seen most often (earliest on a tie), or None.
+    publisher. What wins, in order: with `title`, a line "X - <title>" or
+    "<title> | X"; the page's top line `masthead` when it is shaped like a name
+    and another line names it too (a copyright line often names the publishing
+    company instead: "© Coast Media"); else the name cues give most often
+    (earliest on a tie), names from sign-up and follow cues only when no other cue
+    names anything, since those are often a newsletter's or a channel's.
     """
     votes: Counter[str] = Counter()
+    strong: set[str] = set()
     order: dict[str, int] = {}
-    for line in lines:
-        if not isinstance(line, str) or not line.strip() or len(line) > 2000:
+    texts = [line for line in lines if isinstance(line, str) and line.strip() and len(line) <= 2000]
+    title_words = comparison_key(title).split() if isinstance(title, str) else []
+    for line in texts:
+        lower = line.lower()
+        if title_words and title_words[0] in lower:
+            named = masthead_outlet(line, title)
+            if named:
+                return named
+        if not any(map(lower.__contains__, _CUE_STEMS)):
             continue
-        if title:
-            masthead = masthead_outlet(line, title)
-            if masthead:
-                return masthead
         for match in _OUTLET_CUES.finditer(line):
             name = _name_after_cue(match.group("rest"))
             if name:
                 votes[name] += 1
                 order.setdefault(name, len(order))
+                if match.group("weak") is None:
+                    strong.add(name)
+    top = _masthead_name(masthead, texts, votes) if isinstance(masthead, str) else None
+    if top:
+        return top
     if not votes:
         return None
-    return max(votes, key=lambda name: (votes[name], -order[name]))
+    return max(votes, key=lambda name: (name in strong, votes[name], -order[name]))
+
+
+_MASTHEAD_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+
+
+def _masthead_name(line: str, others: list[str], named: Counter[str]) -> str | None:
+    """`line` as an outlet name ("BRENMOUTH GAZETTE") if it is shaped like one and another line names it.
+
+    Two to six capitalised words (or "of", "the"...); the display form is taken
+    from a line that does not shout in capitals when there is one.
+    """
+    text = " ".join(line.split())
+    words = text.split()
+    if not 2 <= len(words) <= 6 or len(_MASTHEAD_WORD.findall(text)) != len(words):
+        return None
+    if not all(w[0].isupper() or w.lower() in _CONNECTORS for w in words):
+        return None
+    padded = f" {comparison_key(text)} "
+    first_word = words[0].lower()
+    display = None
+    seen_elsewhere = False
+    rest = list(others)
+    if line in rest:
+        rest.remove(line)  # the masthead line itself
+    for other in [*named, *rest]:
+        if first_word not in other.lower() or padded not in f" {comparison_key(other)} ":
+            continue
+        seen_elsewhere = True
+        at = other.lower().find(text.lower())
+        if at >= 0 and not other[at: at + len(text)].isupper():
+            display = other[at: at + len(text)]
+            break
+    if not seen_elsewhere:
+        return None
+    return normalise_outlet(display or text) or None
 
 
 _MASTHEAD_SPLIT = re.compile(r"\s+[-–—|·•]\s+")
@@ -286,8 +347,10 @@ def masthead_outlet(line: str, title: str) -> str | None:
     six words, so a headline that merely contains " - " is not taken for one.
     """
     stripped = line.strip()
+    if len(stripped) > 400 or not _MASTHEAD_SPLIT.search(stripped):
+        return None
     title_key = comparison_key(title)
-    if not title_key or len(stripped) > 400:
+    if not title_key:
         return None
     for sep in _MASTHEAD_SPLIT.finditer(stripped):
         left, right = stripped[: sep.start()], stripped[sep.end():]

@@ -8,12 +8,17 @@ date (the day of the crawl) and masthead lines. `clean_text` sorts the lines of
 such a page into article body and furniture, line by line, with:
 
 - the shape of a line: prose ends like a sentence; a short line without final
-  punctuation is a heading, a label or a caption;
-- its place: the article runs from the first to the last line of prose, so
-  short lines before it are page header and after it page footer, while short
-  lines between paragraphs are crossheads, which are body;
+  punctuation is a heading, a label or a caption; a paragraph has several words
+  to a sentence, so a tagline ("Your town. Your paper.") is not one;
+- its place: the article runs from the first to the last paragraph, so short
+  lines before it are page header and after it page footer, while short lines
+  between paragraphs are crossheads, which are body; a date line among the menus
+  or above the headline is the page's "today";
+- boxes, lines with no blank line between them: a small box opened by a block
+  heading ("Donate to X", "Related", "Weather") or one mostly made of a block is
+  that block, pitch sentence included; a byline's box is byline;
 - repetition: the headline shows up several times (alone, in a caption, after the
-  outlet's name);
+  outlet's name); a pull quote copies part of a paragraph;
 - keyword patterns for widgets and for comment, newsletter, donation, paywall and
   cookie blocks in English, Spanish, French, German and Russian;
 - language: a prose block at the edge of the page in another language than the
@@ -26,8 +31,10 @@ a `RemovedBlock` with a short, stable reason (the `REASONS` below). A publicatio
 date is taken only from where a page states it as the article's own (a dateline,
 "Published: ...", "Updated ...", a date line under the headline) and its span in
 the body is the evidence; a date at the top of the page above the headline is the
-crawl day and goes to `crawl_date`. Pure Python without spaCy: measured at about
-2,000 typical 5 KB scrapes a second on one core (see `tests/test_clean_text.py`).
+crawl day and goes to `crawl_date`, never to `date`. Pure Python without spaCy:
+about 1,000 typical 4-5 KB scrapes a second on one core (the seed and example
+pages, on a shared 2-core machine where the version before the boxes ran 840 a
+second; `tests/test_clean_text.py` pins a far lower floor against regressions).
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
+from typing import NamedTuple
 
 from ..model import CleanedPage, RemovedBlock
 from .meta import PrintedDate, comparison_key, find_printed_dates, masthead_outlet, normalise_outlet, outlet_from_text
@@ -60,7 +69,6 @@ COPYRIGHT = "copyright"
 HEADLINE = "headline"
 REPEATED_HEADLINE = "repeated headline"
 REPEATED_LINE = "repeated line"
-DUPLICATE_PARAGRAPH = "duplicate paragraph"
 SEPARATOR = "separator"
 PAGE_HEADER_DATE = "page header date"
 MASTHEAD = "masthead"
@@ -71,7 +79,7 @@ UNREADABLE = "unreadable"
 REASONS = (
     NAVIGATION, LANGUAGE_SWITCHER, SECTION_LABEL, PAGE_HEADER, PAGE_FOOTER, IMAGE_CAPTION, PHOTO_CREDIT, WIDGET,
     RELATED_LINK, COMMENTS, NEWSLETTER, DONATION, PAYWALL, COOKIE, COPYRIGHT, HEADLINE, REPEATED_HEADLINE,
-    REPEATED_LINE, DUPLICATE_PARAGRAPH, SEPARATOR, PAGE_HEADER_DATE, MASTHEAD, BYLINE, OTHER_LANGUAGE, UNREADABLE,
+    REPEATED_LINE, SEPARATOR, PAGE_HEADER_DATE, MASTHEAD, BYLINE, OTHER_LANGUAGE, UNREADABLE,
 )
 # blocks that run on over the following lines ("Comments" then "Notify of" ...)
 _BLOCK_REASONS = frozenset({COMMENTS, NEWSLETTER, DONATION, PAYWALL, COOKIE})
@@ -85,6 +93,23 @@ _CLOSERS = "\"'”’»)]*"
 _MAX_PATTERN_CHARS = 800  # lines longer than this are prose; keyword patterns look at their ends only
 _SHORT_WORDS = 15
 _MAX_LANGUAGE_CHECKS = 60
+# a comments heading or a "Related" box ends the article once this much of it has been read
+_END_MIN_ANCHORS = 2
+_END_MIN_CHARS = 200
+_END_RELATED_SHARE = 0.25  # ... a "Related" box only when less prose than this share follows it
+_END_COMMENTS_SHARE = 3.0  # ... a comments heading unless far more prose follows (the article goes on)
+# prose separated from the article by this many other lines is an island (see `_main_run`),
+# kept only if it holds at least this share of the article's prose
+_RUN_GAP = 10
+_RUN_SHARE = 0.15
+# a box of at most this many lines opened by a block heading ("Donate to X") is that block
+_SMALL_BOX = 6
+# a pull quote repeats at most this many words of a paragraph, between quotation marks
+_PULL_QUOTE_WORDS = 30
+_QUOTE_EDGES = "\"'“”‘’«»„ .,;:!?…"
+# an anchor (prose that surely is article) of several sentences has at least this many words a sentence
+_ANCHOR_SENTENCE_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
 
 # ---------------------------------------------------------------------------
 # patterns (all compiled once; IGNORECASE unless the case carries the signal)
@@ -93,6 +118,7 @@ _I = re.IGNORECASE
 
 
 def _words_pattern(*alternatives: str) -> str:
+    """A non-capturing alternation of regex pieces."""
     return "(?:" + "|".join(alternatives) + ")"
 
 
@@ -102,18 +128,22 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 _LANGUAGE_NAMES = frozenset(
     """english español espanol français francais deutsch русский italiano português portugues 中文 简体中文
-    繁體中文 العربية عربي türkçe turkce polski nederlands 日本語 한국어 українська فارسی हिन्दी bahasa
-    indonesia melayu svenska norsk dansk suomi ελληνικά עברית čeština magyar română català euskara galego
-    tiếng việt português(br) 繁体中文 srpski hrvatski slovenčina български қазақша o'zbekcha azərbaycanca
-    ქართული հայերեն""".split()
+    繁體中文 العربية عربي türkçe turkce polski nederlands 日本語 한국어 українська فارسی हिन्दी
+    svenska norsk dansk suomi ελληνικά עברית čeština magyar română català euskara galego tiếng việt
+    繁体中文 srpski hrvatski slovenčina български қазақша o'zbekcha azərbaycanca ქართული հայերեն""".split()
 )
-_LANGUAGE_CODES = frozenset("en es fr de ru it pt zh ar tr pl nl ja ko uk fa hi id sv no da fi el he cs hu ro ca".split())
+_LANGUAGE_CODES = frozenset(
+    "en es fr de ru it pt zh ar tr pl nl ja ko uk fa hi id sv no da fi el he cs hu ro ca".split()
+)
 _SWITCHER_SPLIT = re.compile(r"[\s|/·•,]+")
 
 _NAV_SPLIT = re.compile(r"\s*[|•·»›]\s*|\s+>\s+")
+_NAV_MARK = re.compile(r"[|•·»›]|\s>\s")
 _NAV_HOME = frozenset("home inicio portada accueil startseite главная".split())
 
-_PHOTO_WORD = r"(?:photo(?:graph)?|image|picture|pic|foto|fotografía|bild|фото|illustration|graphic|credit|crédito|crédit)s?"
+_PHOTO_WORD = (
+    r"(?:photo(?:graph)?|image|picture|pic|foto|fotografía|bild|фото|illustration|graphic|credit|crédito|crédit)s?"
+)
 _PHOTO_AGENCY = _words_pattern(
     r"getty\s*images", r"getty", r"shutterstock", r"alamy", r"istock(?:photo)?", r"ap\s*photo", r"afp\s*photo",
     r"reuters\s*photo", r"epa(?:-efe)?", r"pool", r"handout", r"file\s*photo", r"wikimedia\s*commons", r"unsplash",
@@ -126,7 +156,7 @@ _NEWS_AGENCY = _words_pattern(
     r"wana", r"sana", r"tasnim", r"isna", r"mehr",
 )
 _CREDIT_NAME = r"[^\W\d_][\w.'’ &-]{0,40}"
-_CREDIT_TAIL = r"(?:\s*/\s*[\w.'’ &-]{1,40}){0,3}"
+_CREDIT_TAIL = r"(?:\s*/\s*[\w.'’ &,-]{1,40}){0,3}"
 # credits that name a photo agency, or a news agency inside a slash chain ("Army office/AFP/File")
 _CREDIT_BODY = _words_pattern(
     rf"(?:{_CREDIT_NAME}\s*(?:/|,|\bvia\b|\bfor\b)\s*)?{_PHOTO_AGENCY}{_CREDIT_TAIL}",
@@ -144,20 +174,22 @@ _AGENCY_LINE = re.compile(rf"^\(?\s*©?\s*{_NEWS_AGENCY}\s*\)?\.?$", _I)
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)?\s*caption\s*[,:.]?$", _I)
 _TAIL_CREDIT = re.compile(
     rf"(?:(?:\s[|/]|\(|\s[-–—])\s*{_PHOTO_WORD}\s*(?:by\b|:|credit\b|courtesy\b|/|©)[^|\n]{{0,120}}"
+    rf"|[.!?]\s+{_PHOTO_WORD}\s*:\s*[^|\n]{{1,80}}"
     rf"|(?:\s[|/]|\()\s*{_CREDIT_BODY})\s*\)?\s*\.?$",
     _I,
 )
 
-_PHOTO_STEMS = ("photo", "image", "foto", "bild", "фото", "credit", "crédit", "illustr", "graphic")
+_PHOTO_STEMS = ("photo", "image", "pic", "foto", "bild", "фото", "credit", "crédit", "illustr", "graphic")
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _tail_credit(text: str) -> bool:
     """The line ends with a photo credit: "... | Image by X", "... (AP Photo/Jane Doe)"."""
     tail = text[-200:]
-    # a credit follows "|", "/" or "(" (then the line ends with ")"), or a dash before a photo word
+    # a credit follows "|", "/" or "(" (then the line ends with ")"), or a photo word after a dash or a full stop
     if not ("|" in tail or "/" in tail or tail.rstrip(" .")[-1:] == ")"):
-        if not ("-" in tail or "–" in tail or "—" in tail):
+        if not (":" in tail or "by" in tail or "©" in tail or "-" in tail or "–" in tail or "—" in tail):
             return False
         lowered = tail.lower()
         if not any(map(lowered.__contains__, _PHOTO_STEMS)):
@@ -166,17 +198,25 @@ def _tail_credit(text: str) -> bool:
 
 
 _WIDGET = re.compile(
-    r"^(?:text\s*size|font\s*size|a\s*a|a-\s*a\+|listen(?: to (?:this|the) (?:article|story))?|\d+\s*min(?:ute)?s?\s*read"
-    r"|read more|leer más|lire (?:aussi|la suite|plus)|mehr (?:lesen|zum thema)|weiterlesen|читать (?:также|далее)"
+    r"^(?:text\s*size|font\s*size|a\s*a|a-\s*a\+|listen(?: to (?:this|the) (?:article|story))?"
+    r"|\d+\s*min(?:ute)?s?\s*read|read more|continue reading(?: below)?|leer más|lire (?:aussi|la suite|plus)"
+    r"|mehr (?:lesen|zum thema)|weiterlesen|читать (?:также|далее)"
     r"|advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicidad|publicité|реклама"
     r"|see also|related(?: (?:articles|stories|content|news|topics|coverage|posts))?|more (?:from|on|stories)\b.{0,40}"
     r"|recommended(?: for you)?|trending(?: now)?|most (?:read|popular|viewed)|popular|tags?|topics?|filed under"
     r"|skip to (?:main )?content|back to top|menu|search|home|close|loading|show (?:more|less)|expand|collapse"
     r"|(?:next|previous) (?:article|story|post)|next|previous|print(?: this)?(?: article| page)?|save(?: article)?"
     r"|bookmark|copy link|zoom|image \d+ (?:of|/) \d+|\d+ (?:of|/) \d+|photos?|videos?|gallery|watch|play|audio"
-    r"|share(?: this)?(?: (?:article|story|page|on))?|tweet|follow us|facebook|twitter|whatsapp|telegram|linkedin"
-    r"|pinterest|reddit|e-?mail|compartir|partager|teilen|поделиться)\s*[:.…!»>|]*$",
+    r"|share(?: this)?(?: (?:article|story|page))?(?: (?:on|via)(?: \w+)?)?|tweet|follow us|facebook|twitter"
+    r"|whatsapp|telegram|linkedin|pinterest|reddit|x|e-?mail|like(?: this)?(?: loading)?|weather"
+    r"|(?:full |\d+-day )?forecast"
+    r"|compartir|partager|teilen|поделиться)\s*[:.…!»>|]*$",
     _I,
+)
+_WIDGET_ITEMS = re.compile(r"\s{2,}|\s*[|·•]\s*")
+_WIDGET_ROW_MARK = re.compile(r"\s\s|[|·•]")
+_WIDGET_LABEL = re.compile(
+    r"^(?:text\s*size|font\s*size|share(?: this)?(?: (?:article|story|page))?|tags?|topics?|filed under|listen)\s*:", _I
 )
 _RELATED_PREFIX = re.compile(
     r"^(?:read more|related|see also|also read|read also|more|watch|listen|recommended|leer también|lea también"
@@ -184,19 +224,66 @@ _RELATED_PREFIX = re.compile(
     _I,
 )
 
+_COMMENTS_END = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|comentarios|commentaires|kommentare|комментарии|discussion|responses|replies)"
+    r"\s*(?:\(\d+\))?\s*:?$|^\d+ (?:thoughts|responses|replies|comments) (?:on|to)\b"
+    r"|^(?:leave a (?:comment|reply)|join the (?:conversation|discussion)|view all comments"
+    r"|subscribe to comments|notify of|show comments|add (?:a|your) comment|deja (?:un|tu) comentario"
+    r"|laisser un commentaire|kommentar schreiben|оставить комментарий)\b",
+    _I,
+)
+_RELATED_END = re.compile(
+    r"^(?:related(?: (?:articles|stories|content|coverage|news|posts|topics))?"
+    r"|(?:read )?more (?:from|on|stories|news)\b.{0,40}"
+    r"|recommended(?: for you| stories| articles)?|you (?:may|might) also (?:like|be interested in)"
+    r"|most (?:read|popular|viewed)|(?:what to )?read next|up next|more to read"
+    r"|trending(?: now| stories)?|(?:also|read) (?:on|in) [\w ]{1,30}|noticias relacionadas|te puede interesar"
+    r"|à lire aussi|sur le même sujet|das könnte sie auch interessieren|mehr zum thema|читайте также|похожие материалы)"
+    r"\s*[:.…]*$",
+    _I,
+)
+
 # Keyword families, as (stem, reason, pattern) rules over the lower-cased line: the
-# pattern runs only when its stem occurs, which keeps the common case (a body
-# paragraph with none of them) to a few substring tests. A rule without a pattern
-# matches on its stem. Short rules apply to short lines (labels, buttons,
-# prompts), where a word such as "comments" is enough; prose rules to sentences,
-# where only phrases news prose does not use count ("no comments on the matter"
-# is body). The first rule that matches names the block, so more specific
-# families come first.
+# pattern runs only when its stem occurs, and the stems are looked for all at once
+# first (one regex, their trie), which keeps the common case (a body paragraph with
+# none of them) cheap. A rule without a pattern matches on its stem. Short rules
+# apply to short lines (labels, buttons, prompts), where a word such as "comments"
+# is enough; prose rules to sentences, where only phrases news prose does not use
+# count ("no comments on the matter" is body), and their stems must start a word.
+# The first rule that matches names the block, so more specific families come first.
 _Rule = tuple[str, str, "re.Pattern[str] | None"]
 
 
-def _rules(*rules: tuple[str, str, str | None]) -> tuple[_Rule, ...]:
-    return tuple((stem, reason, re.compile(pattern) if pattern else None) for reason, stem, pattern in rules)
+class _RuleSet(NamedTuple):
+    rules: tuple[_Rule, ...]
+    stems: re.Pattern[str]  # finds any of the rules' stems
+
+
+def _rules(*rows: tuple[str, str, str | None], word_start: bool = False) -> _RuleSet:
+    """Compile (reason, stem, pattern) rows into rules, with the regex that finds their stems."""
+    rules = tuple((stem, reason, re.compile(pattern) if pattern else None) for reason, stem, pattern in rows)
+    words = [stem for stem, _, _ in rules if stem[0].isalnum()]
+    others = [re.escape(stem) for stem, _, _ in rules if not stem[0].isalnum()]
+    return _RuleSet(rules, re.compile("|".join([("\\b" if word_start else "") + _trie(words), *others])))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words`, shaped as their trie: much faster than a plain alternation."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(root)
 
 
 _SHORT_RULES = _rules(
@@ -207,7 +294,13 @@ _SHORT_RULES = _rules(
     (COMMENTS, "notify of", None),
     (COMMENTS, "inline feedback", None),
     (COMMENTS, "join the ", r"join the (?:conversation|discussion)"),
+    (COMMENTS, "thoughts on", r"^\d+ thoughts on\b"),
+    (COMMENTS, "responses to", r"^\d+ responses to\b"),
+    (COMMENTS, "leave a reply", None),
+    (COMMENTS, "not be published", r"(?:e-?mail|address) will not be published"),
     (PAYWALL, "subscriber", None),
+    (PAYWALL, "subscribe", r"subscribe (?:now|today)\b"),
+    (PAYWALL, "month", r"[$€£]\s?\d[\d.,]*\s?(?:a|per|/)\s?month"),
     (PAYWALL, "suscriptor", None),
     (PAYWALL, "abonné", None),
     (PAYWALL, "abonnent", None),
@@ -228,7 +321,7 @@ _SHORT_RULES = _rules(
     (PAYWALL, "créer un compte", None),
     (PAYWALL, "konto erstellen", None),
     (NEWSLETTER, "newsletter", None),
-    (NEWSLETTER, "sign", r"\bsign ?up\b"),
+    (NEWSLETTER, "sign", r"\bsign (?:me )?up\b|\bsignup\b"),
     (NEWSLETTER, "subscri", r"\bsubscribe\b|subscription"),
     (NEWSLETTER, "suscr", r"suscr[ií]b"),
     (NEWSLETTER, "bolet", r"bolet[ií]n"),
@@ -251,6 +344,8 @@ _SHORT_RULES = _rules(
     (DONATION, "keep it free", None),
     (DONATION, "keep us free", None),
     (DONATION, "chip in", r"\bchip in\b"),
+    (WIDGET, "click", r"\bclick(?:ing)? here\b"),
+    (WIDGET, "app", r"\b(?:download|get|install) (?:the|our) [\w ]{0,20}\bapp\b"),
     (COOKIE, "cookie", r"\bcookies?\b"),
     (COOKIE, "privacy policy", None),
     (COOKIE, "política de privacidad", None),
@@ -270,8 +365,8 @@ _SHORT_RULES = _rules(
 _PROSE_RULES = _rules(
     (COMMENTS, "comment",
      r"we welcome (?:and appreciate )?(?:your )?comments|\bcomment(?:ing)? (?:moderation )?polic"
-     r"|\bcomments (?:are|have been) (?:closed|moderated|disabled)|\b(?:leave|post|add) a comment"
-     r"|first to comment|(?:log|sign) in to (?:comment|reply)|view all comments|laisser un commentaire"
+     r"|\bcomments (?:are|have been) (?:closed|moderated|disabled)"
+     r"|(?:log|sign) in to (?:comment|reply)|view all comments|laisser un commentaire"
      r"|les commentaires sont"),
     (COMMENTS, "leave a reply", None),
     (COMMENTS, "not be published", r"(?:e-?mail|address) will not be published"),
@@ -285,7 +380,7 @@ _PROSE_RULES = _rules(
     (COMMENTS, "не будет опубликован", None),
     (PAYWALL, "continue reading", r"to continue reading|continue reading (?:this|the full) (?:article|story)"),
     (PAYWALL, "subscri",
-     r"already a subscriber|subscribe (?:now|today) (?:to|for)|subscribers only"
+     r"already a subscriber|(?:^|[.!?] )subscribe (?:to|for|now|today)\b|subscribers only"
      r"|(?:available|reserved|exclusive) (?:only )?(?:to|for) (?:paying )?subscribers"),
     (PAYWALL, "members", r"(?:available|reserved|exclusive) (?:only )?(?:to|for) (?:paying )?members"),
     (PAYWALL, "already have an account", None),
@@ -334,12 +429,26 @@ _PROSE_RULES = _rules(
     (COPYRIGHT, "droits réservés", None),
     (COPYRIGHT, "rechte vorbehalten", None),
     (COPYRIGHT, "права защищены", None),
+    word_start=True,
 )
 
 
-def _family(lower: str, rules: tuple[_Rule, ...]) -> str | None:
+# Calls to action that are furniture as a short sentence of their own ("Be the first
+# to comment.") but editorial inside a paragraph ("... Leave a comment and let us know").
+_PROMPT_WORDS = 12
+_PROMPTS = (
+    (COMMENTS, re.compile(
+        r"^(?:please )?(?:leave|post|add|write) a (?:comment|reply)|\bbe the first to (?:comment|reply)", _I)),
+    (NEWSLETTER, re.compile(r"^(?:sign up|subscribe)\b", _I)),
+    (DONATION, re.compile(r"^(?:please )?donate\b", _I)),
+)
+
+
+def _family(lower: str, rules: _RuleSet) -> str | None:
     """The block family whose rule matches the lower-cased line first, or None."""
-    for stem, reason, pattern in rules:
+    if not rules.stems.search(lower):
+        return None
+    for stem, reason, pattern in rules.rules:
         if stem in lower and (pattern is None or pattern.search(lower)):
             return reason
     return None
@@ -351,15 +460,17 @@ _PUBLISHED = re.compile(
     r"|veröffentlicht(?: am)?|aktualisiert(?: am)?|опубликовано|обновлено|дата публикации)\b",
     _I,
 )
+_TODAY = re.compile(r"^\W*(?:today|hoy|aujourd'hui|heute|сегодня)\b", _I)
 _UPDATED_KINDS = ("updated", "last updated", "modified", "actualizado", "mis à jour", "aktualisiert", "обновлено")
-_BYLINE = re.compile(r"^(?:by|por|par|von|от|автор:?)\s+(?P<rest>\S.*)$", _I)
+_BYLINE = re.compile(r"^(?:(?:words|text|story|written)\s+)?(?:by|por|par|von|от|автор:?)\s+(?P<rest>\S.*)$", _I)
 _BYLINE_CUT = re.compile(r"\s*(?:[,|·•;]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bon\b\s+\d)", _I)
 _NAME_JOINERS = frozenset("and y et und и de da van von der al bin ibn la le del".split())
 _DATELINE_ONLY = re.compile(r"^[^\W\d_][^.!?\n]{0,60}?\s*[-—–]{1,2}$")
 _DATELINE_START = re.compile(r"^[^\W\d_][^\W\d_.'’ -]*(?:[ .,'’-]+[^\W\d_][^\W\d_.'’-]*){0,4}\.?,?\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-—–]{1,2}|:)(?:\s|$)")
 _DATE_RESIDUE = re.compile(
-    r"(?:\b(?:am|pm|a\.m\.|p\.m\.|edt|est|cdt|cst|pdt|pst|gmt|utc|cet|cest|bst|msk|irst|et|pt)\b|[\W\d_])+", _I
+    r"(?:\b(?:am|pm|a\.m\.|p\.m\.|edt|est|cdt|cst|pdt|pst|gmt|utc|cet|cest|bst|msk|irst|et|pt"
+    r"|today|hoy|aujourd'hui|heute|сегодня)\b|[\W\d_])+", _I
 )
 _MASTHEAD_GUESS = re.compile(r"^(?P<outlet>[^\W\d_][\w.&'’]*(?: [\w.&'’]+){0,3}) [-–—|] (?P<title>\S.{10,})$")
 _MASTHEAD_MARK = re.compile(r"\s[-–—|·•]\s")
@@ -402,23 +513,26 @@ class _Line:
     index: int  # position among the page's non-blank logical lines
     parts: list[tuple[int, int]]  # (start, end) of each stripped physical line in the source
     text: str  # the parts joined by spaces, for classification
-    gap_before: bool = False
+    blank_before: bool = False  # a blank line separates it from the line before (see `_Page._boxes`)
     words: int = 0
     prose: bool = False
     reason: str | None = None
-    role: str | None = None  # "dateline", "published", "updated", "byline", "date", "standfirst"
+    # what a kept or undecided line is: "dateline", "published", "updated", "byline", "date",
+    # "standfirst", "crosshead", "list item", "agency", "caption label", "foreign" ...
+    role: str | None = None
     family_hint: str | None = None  # a block keyword seen on a short line, for block continuation
     dates: list[PrintedDate] = field(default_factory=list)
 
 
 def _physical_lines(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, blank_before) of every non-blank physical line, stripped; indices follow `splitlines`."""
+    """(start, end, blank_before) of every non-blank line, stripped; lines are those of `str.splitlines`."""
     found: list[tuple[int, int, bool]] = []
     pos = 0
     blank = False
     for raw in text.splitlines(keepends=True):
-        left = len(raw) - len(raw.lstrip(_STRIP))
-        stripped_len = len(raw.strip(_STRIP))
+        rest = raw.lstrip(_STRIP)
+        left = len(raw) - len(rest)
+        stripped_len = len(rest.rstrip(_STRIP))
         if stripped_len:
             found.append((pos + left, pos + left + stripped_len, blank))
             blank = False
@@ -431,7 +545,7 @@ def _physical_lines(text: str) -> list[tuple[int, int, bool]]:
 def _ends_open(text: str) -> bool:
     """True when a physical line stops mid-sentence (a hard wrap), judged from its last characters."""
     last = text[-1]
-    return last.isalnum() or last in ",-;(" and not text.endswith(" -")
+    return last.isalnum() or (last in ",-;(" and not text.endswith(" -"))
 
 
 def _logical_lines(text: str) -> list[_Line]:
@@ -450,7 +564,7 @@ def _logical_lines(text: str) -> list[_Line]:
                 prev.parts.append((start, end))
                 prev.text = f"{prev.text} {text[start:end]}"
                 continue
-        lines.append(_Line(index=len(lines), parts=[(start, end)], text=text[start:end], gap_before=blank))
+        lines.append(_Line(index=len(lines), parts=[(start, end)], text=text[start:end], blank_before=blank))
     return lines
 
 
@@ -478,7 +592,11 @@ def _title_cased(text: str) -> bool:
 
 
 def _language_switcher(text: str, words: int) -> bool:
+    """A row of language names ("English Español") or codes ("EN | ES | FR")."""
     if words > 12:
+        return False
+    head = text.split(None, 1)[0].strip("|/·•,").casefold()
+    if head not in _LANGUAGE_NAMES and head not in _LANGUAGE_CODES:
         return False
     tokens = [t for t in _SWITCHER_SPLIT.split(text.casefold()) if t]
     if not tokens:
@@ -490,7 +608,8 @@ def _language_switcher(text: str, words: int) -> bool:
 
 
 def _navigation(text: str, words: int) -> bool:
-    if words > 20:
+    """Menu items or breadcrumbs split by "|", "•", "»"...: three or more, or starting at "Home"."""
+    if words > 20 or not _NAV_MARK.search(text):
         return False
     segments = [s for s in _NAV_SPLIT.split(text) if s]
     if len(segments) < 2 or any(len(s.split()) > 4 for s in segments):
@@ -498,14 +617,32 @@ def _navigation(text: str, words: int) -> bool:
     return len(segments) >= 3 or segments[0].casefold() in _NAV_HOME
 
 
+def _widget_row(text: str) -> bool:
+    """A row of buttons ("Share on Facebook   Share on X   Email   Print"), each a widget."""
+    if not _WIDGET_ROW_MARK.search(text):
+        return False
+    items = [item for item in _WIDGET_ITEMS.split(text) if item]
+    return len(items) >= 2 and all(_WIDGET.match(item) for item in items)
+
+
 def _date_only(text: str, dates: list[PrintedDate]) -> bool:
-    """The line is a date (with weekday, time or zone) and nothing else."""
+    """The line is a date (with weekday, time, zone) and at most a short label set off by "|" or "·".
+
+    "Tuesday, June 3, 2025", "Today: June 3, 2025", "ANW | 15 Apr 2025 16:02".
+    """
     if not dates:
         return False
     rest = text
     for d in reversed(dates):
         rest = rest[: d.start] + " " + rest[d.end:]
-    return not _DATE_RESIDUE.sub("", rest).strip()
+    rest = _DATE_RESIDUE.sub(" ", rest).strip()
+    if not rest:
+        return True
+    # the label is what stands between the line's edge and a "|" or "·" next to the date
+    first = dates[0]
+    before, after = text[: first.start].rstrip(), text[dates[-1].end:].lstrip()
+    label = before[:-1] if before and before[-1] in "|·•" else after[1:] if after and after[0] in "|·•" else None
+    return label is not None and 1 <= len(label.split()) <= 3 and rest == _DATE_RESIDUE.sub(" ", label).strip()
 
 
 def _byline_author(text: str, words: int) -> str | None:
@@ -528,7 +665,11 @@ def _classify(line: _Line) -> None:
     """Reasons and roles that follow from the line alone, without its neighbours."""
     text = line.text
     length = len(text)
-    words = line.words = len(text.split())
+    words = len(text.split())
+    if words * 10 < length and _CJK.search(text):
+        # scripts written without spaces: count two characters as a word
+        words = max(words, len(_CJK.findall(text, 0, 20_000)) // 2)
+    line.words = words
     line.prose = _is_prose(text, words)
     if not text.isprintable() or "\ufffd" in text:
         junk = len(_JUNK.findall(text, 0, 20_000))
@@ -557,25 +698,26 @@ def _classify(line: _Line) -> None:
         if words <= 3 and _CAPTION_LABEL.match(text):
             line.reason, line.role = IMAGE_CAPTION, "caption label"
             return
+    if words <= 25 and _RELATED_PREFIX.match(text) or words <= 8 and _RELATED_END.match(text):
+        line.reason = RELATED_LINK
+        return
+    if short and (words <= 8 and _WIDGET.match(text) or _WIDGET_LABEL.match(text) or _widget_row(text)):
+        line.reason = WIDGET
+        return
+    if _navigation(text, words):  # its separators count as words: a long row passes for prose
+        line.reason = NAVIGATION
+        return
     if _tail_credit(text):
         line.reason = IMAGE_CAPTION
         return
-    if words <= 25 and _RELATED_PREFIX.match(text):
-        line.reason = RELATED_LINK
-        return
-    if short:
-        if words <= 8 and _WIDGET.match(text):
-            line.reason = WIDGET
-            return
-        if _navigation(text, words):
-            line.reason = NAVIGATION
-            return
     lower = text.lower()
     family = _family(lower, _SHORT_RULES if short else _PROSE_RULES)
+    if family is None and line.prose and words <= _PROMPT_WORDS:
+        family = next((reason for reason, pattern in _PROMPTS if pattern.search(text)), None)
     if family:
         line.reason = family
         return
-    if not line.prose:
+    if not line.prose and not short:
         # a keyword alone does not condemn a long non-prose line, but lets a block run on over it
         line.family_hint = _family(lower, _SHORT_RULES)
     if words <= 20 and _DIGIT.search(text):
@@ -589,13 +731,12 @@ def _classify(line: _Line) -> None:
         if words <= 3:  # "Published" on its own line, the date on the next
             line.role = kind + " label"
             return
+    if not line.prose and _BYLINE.match(text) and _byline_author(text, words):
+        line.role = "byline"
+        return
     if line.dates and words <= 12 and _date_only(text, line.dates):
         line.role = "date"
         return
-    if not line.prose and _BYLINE.match(text):
-        if _byline_author(text, words):
-            line.role = "byline"
-            return
     if words <= 8 and _DATELINE_ONLY.match(text) and text[0].isupper():
         line.role = "dateline"
 
@@ -606,13 +747,12 @@ def _classify(line: _Line) -> None:
 
 def _stopword_language(text: str) -> str | None:
     """The language whose stop words `text` uses most, if clearly ahead; None when unsure."""
-    counts: Counter[str] = Counter()
-    total = 0
-    for word in _WORD.findall(text.lower()):
-        total += 1
-        for language in _STOPWORD_LANGUAGES.get(word, ()):
-            counts[language] += 1
-    if total < 4 or not counts:
+    words = _WORD.findall(text.lower())
+    total = len(words)
+    if total < 4:
+        return None
+    counts = Counter(chain.from_iterable(filter(None, map(_STOPWORD_LANGUAGES.get, words))))
+    if not counts:
         return None
     ranked = counts.most_common(2)
     best, hits = ranked[0]
@@ -644,6 +784,7 @@ def _langid(text: str) -> str | None:
 
 
 def _language(text: str, *, fallback: bool = True) -> str | None:
+    """A language code for `text`: stop words first, py3langid (if `fallback`) when they cannot tell."""
     sample = text[:1500]
     guess = _stopword_language(sample)
     if guess is None and fallback and sum(ch.isalpha() for ch in sample[:400]) >= 40:
@@ -686,6 +827,7 @@ class _Page:
         self.crawl_date: str | None = None
         self.language: str | None = None  # the article's, from its middle paragraphs
         self.language_checks = 0  # lines whose language was looked at, capped so huge pages stay fast
+        self.top_end = 0  # lines above this index are the top of the article (see `_top_matter`)
 
     # -- zones
 
@@ -693,40 +835,115 @@ class _Page:
         """Prose that certainly belongs to the article: the article runs between the first and last."""
         if not line.prose or line.reason or line.role in ("date", "byline"):
             return False
+        if line.words >= 25:
+            return True
+        # a tagline ("Your town. Your paper.") is a run of short sentences, not a paragraph
+        sentences = len(_SENTENCE_END.findall(line.text))
+        if sentences > 1 and line.words < _ANCHOR_SENTENCE_WORDS * sentences:
+            return False
         # a headline may end in "?"; a title-cased line is a headline, not a paragraph
-        return not (line.words < 25 and not line.text.rstrip(_CLOSERS).endswith(".") and _title_cased(line.text))
+        return line.text.rstrip(_CLOSERS).endswith(".") or not _title_cased(line.text)
 
     def _same_language(self, line: _Line) -> bool:
         """False only when the line is clearly in another language than the article."""
         if self.language is None or line.words < 4 or self.language_checks >= _MAX_LANGUAGE_CHECKS:
             return True
         self.language_checks += 1
-        guess = _language(line.text[:400], fallback=line.words >= 8)
+        # py3langid guesses wildly on short lines of names ("June 10 - Tampa, FL"), so only on longer ones
+        guess = _language(line.text[:400], fallback=line.words >= 12)
         return guess is None or guess == self.language
 
     # -- the passes
 
     def result(self) -> CleanedPage:
-        lines = self.lines
-        first, last = self._zones_checked()
-        self._mark_duplicates(first, last)
+        """Run the page-level passes in order and build the cleaned page."""
+        self._boxes()
+        self._chrome_dates()
+        first, last = self._zones()
         if first >= 0:
             self._find_title(first)
             self._header(first)
+            self._top_matter(first)
             self._footer(last)
-        self._captions(first, last)
+        self._captions()
         self._blocks(first, last)
         self._repeats(first, last)
-        return self._build(first, last)
+        return self._build(first)
 
-    def _zones_checked(self) -> tuple[int, int]:
-        """Zones, with language checked only at the edges so the common case stays cheap."""
+    def _boxes(self) -> None:
+        """Furniture comes in boxes, lines with no blank line between them: a box is one block.
+
+        A box whose lines are mostly of one block family (a newsletter's name, pitch,
+        e-mail field and button), or a small one opened by a line of that family
+        ("Donate to X" and its pitch), gives that family to its other short lines; a
+        box opened by a "Related" or a widget heading ("Weather") is links or widget
+        down to its first sentence. A box of body lines (pages without blank lines) is
+        neither small nor has such a majority, and does not start with such a heading.
+        """
+        box: list[_Line] = []
+        for line in self.lines:
+            if line.blank_before and box:
+                self._box(box)
+                box = []
+            box.append(line)
+        self._box(box)
+
+    @staticmethod
+    def _box(box: list[_Line]) -> None:
+        if len(box) < 2:
+            return
+        head = box[0]
+        if head.reason == WIDGET or head.reason == RELATED_LINK and _RELATED_END.match(head.text):
+            for line in box[1:]:
+                if line.prose:
+                    break
+                if line.reason is None and line.role is None and line.words <= _SHORT_WORDS:
+                    line.reason = head.reason
+            return
+        if not any(line.reason in _BLOCK_REASONS for line in box):
+            return
+        counts = Counter(line.reason for line in box if line.reason in _BLOCK_REASONS)
+        family, members = counts.most_common(1)[0]
+        opened = head.reason in _BLOCK_REASONS and not head.prose and len(box) <= _SMALL_BOX
+        if opened or members >= 2 and 2 * members >= len(box):
+            family = head.reason if opened else family
+            for line in box:
+                if line.reason is None and line.role is None and line.words < _SHORT_WORDS:
+                    line.reason = family
+
+    def _chrome_dates(self) -> None:
+        """A date line next to the page's menus or language switcher, or saying "Today", is the page's "today".
+
+        Found by position alone, whatever the zones turn out to be; `_header` also
+        takes any date line above the headline for one.
+        """
+        lines = self.lines
+        for line in lines:
+            if line.role != "date" or line.reason:
+                continue
+            i = line.index
+            near = [*lines[max(0, i - 2): i], *lines[i + 1: i + 4]]
+            if _TODAY.match(line.text) or any(other.reason in (NAVIGATION, LANGUAGE_SWITCHER) for other in near):
+                self._header_date(line)
+
+    def _header_date(self, line: _Line) -> None:
+        line.reason = PAGE_HEADER_DATE
+        self.crawl_date = self.crawl_date or next((d.date for d in line.dates if d.granularity == "day"), None)
+
+    def _zones(self) -> tuple[int, int]:
+        """The first and last line of the article's prose, or (-1, -1) when the page has none.
+
+        Between them is the article; above is page header, below page footer. The
+        article's language comes from its middle paragraphs, and prose at either
+        edge in another language is set aside; only edges are checked, so the
+        common case stays cheap.
+        """
         anchors = [line.index for line in self.lines if self._anchor(line)]
         if not anchors:
             return -1, -1
         if len(anchors) >= 3:
             middle = anchors[len(anchors) // 4: len(anchors) - len(anchors) // 4] or anchors
-            sample = " ".join(self.lines[i].text[:400] for i in middle[:4])
+            sample = " ".join(self.lines[i].text[:400] for i in middle[:2])
             self.language = _language(sample)
         foreign: set[int] = set()
         if self.language:
@@ -740,17 +957,61 @@ class _Page:
             return anchors[0], anchors[-1]
         for i in foreign:
             self.lines[i].role = "foreign"
+        inner = self._main_run(self._before_end_mark(inner))
+        # a question or exclamation above everything else is a headline ("Why is Iran ...?")
+        while len(inner) > 1 and _question(self.lines[inner[0]]):
+            inner = inner[1:]
         return inner[0], inner[-1]
 
-    def _mark_duplicates(self, first: int, last: int) -> None:
-        seen: set[str] = set()
-        for line in self.lines:
-            if line.reason or not line.prose or line.words < _SHORT_WORDS:
+    def _before_end_mark(self, anchors: list[int]) -> list[int]:
+        """Anchors above the line that ends the article: a comments heading, or a "Related" box
+        followed by little prose. User comments are prose too, and would otherwise pass for body."""
+        lines = self.lines
+        seen_chars = 0
+        above = 0  # anchors[:above] lie above the line looked at
+        for line in lines[anchors[0] + 1: anchors[-1]]:
+            while above < len(anchors) and anchors[above] < line.index:
+                seen_chars += len(lines[anchors[above]].text)
+                above += 1
+            if line.words > 8 or above < _END_MIN_ANCHORS or seen_chars < _END_MIN_CHARS:
                 continue
-            if line.text in seen:
-                line.reason = DUPLICATE_PARAGRAPH
+            if _COMMENTS_END.match(line.text):
+                rest = sum(len(lines[i].text) for i in anchors[above:])
+                if rest <= _END_COMMENTS_SHARE * seen_chars:
+                    return anchors[:above]
+            if _RELATED_END.match(line.text):
+                rest = sum(len(lines[i].text) for i in anchors[above:])
+                if rest < _END_RELATED_SHARE * seen_chars:
+                    return anchors[:above]
+        return anchors
+
+    def _main_run(self, anchors: list[int]) -> list[int]:
+        """The anchors of the article proper, without islands of prose far above or below it.
+
+        Anchors separated by many other lines form runs; the run with the most prose
+        is the article, and a neighbouring run joins it unless it is much smaller
+        (teasers, an "about us" paragraph, a legal notice beyond a long menu).
+        """
+        runs = [[anchors[0]]]
+        lines = self.lines
+        for previous, current in zip(anchors, anchors[1:]):
+            # only furniture-like lines part runs: a list of items inside an article does not
+            gap = sum(1 for line in lines[previous + 1:current] if line.reason or line.words <= 3)
+            if gap >= _RUN_GAP:
+                runs.append([current])
             else:
-                seen.add(line.text)
+                runs[-1].append(current)
+        if len(runs) == 1:
+            return anchors
+        weights = [sum(len(lines[i].text) for i in run) for run in runs]
+        best = max(range(len(runs)), key=weights.__getitem__)
+        floor = _RUN_SHARE * weights[best]
+        low = high = best
+        while low > 0 and weights[low - 1] >= floor:
+            low -= 1
+        while high < len(runs) - 1 and weights[high + 1] >= floor:
+            high += 1
+        return [i for run in runs[low:high + 1] for i in run]
 
     def _find_title(self, first: int) -> None:
         """The headline: repeated in the header (alone, in a caption, after the outlet), else its first line."""
@@ -826,6 +1087,7 @@ class _Page:
         return top
 
     def _first_title_like(self, candidates: list[_Line]) -> _Line | None:
+        """The first headline-shaped line that is not a caption, preferring four words or more."""
         for min_words in (4, 3):
             for line in candidates:
                 if line.words >= min_words and not self._next_to_credit(line):
@@ -853,19 +1115,12 @@ class _Page:
                 line.reason = PAGE_HEADER
                 continue
             if line.role == "byline":
-                self.author = self.author or _byline_author(line.text, line.words)
-                if not line.dates:
-                    line.reason = line.reason or BYLINE
-                    continue
-                line.role = "byline date"
+                self._byline(line)
             if line.reason:
                 continue
             if line.role == "date":
                 if title_at is None or line.index < title_at:
-                    line.reason = PAGE_HEADER_DATE
-                    self.crawl_date = self.crawl_date or next(
-                        (d.date for d in line.dates if d.granularity == "day"), None
-                    )
+                    self._header_date(line)
                 continue
             if line.role in ("dateline", "published", "updated", "byline date"):
                 continue
@@ -875,11 +1130,15 @@ class _Page:
             if self._next_to_credit(line) and line.words <= 40:
                 line.reason = IMAGE_CAPTION
                 continue
-            if (
-                (title_at is None or line.index > title_at) and line.words >= 8
-                and _first_letter_upper(line.text) and not line.family_hint
-            ):
+            after_title = title_at is None or line.index > title_at
+            if after_title and line.words >= 8 and _first_letter_upper(line.text) and not line.family_hint:
                 line.role = "standfirst"
+                continue
+            if (
+                title_at is not None and line.index == first - 1 and after_title and line.words >= 3
+                and not line.family_hint
+            ):
+                line.role = "crosshead"  # a heading right above the first paragraph opens the body
                 continue
             if line.words >= 6 and not self._same_language(line):
                 line.reason = OTHER_LANGUAGE
@@ -888,9 +1147,51 @@ class _Page:
             else:
                 line.reason = PAGE_HEADER
 
+    def _top_matter(self, first: int) -> None:
+        """Bylines and dates just below the first paragraph (a standfirst) are treated as in the header."""
+        lines = self.lines
+        self.top_end = first + 1
+        while self.top_end < len(lines) and not self._anchor(lines[self.top_end]):
+            self.top_end += 1
+        for line in lines[first + 1: self.top_end]:
+            if line.reason:
+                continue
+            if line.role == "agency":
+                line.reason = BYLINE
+            elif line.role == "byline":
+                self._byline(line)
+
+    def _byline(self, line: _Line) -> None:
+        """A byline names the author; the short lines in its box ("Transport Correspondent",
+        "March 2025 issue") go with it, while a dated byline or date line stays as date evidence."""
+        self.author = self.author or _byline_author(line.text, line.words)
+        if line.dates:
+            line.role = "byline date"
+        else:
+            line.reason = line.reason or BYLINE
+        lines = self.lines
+        start = end = line.index
+        while start > 0 and not lines[start].blank_before:
+            start -= 1
+        while end + 1 < len(lines) and not lines[end + 1].blank_before:
+            end += 1
+        for other in lines[start: end + 1]:
+            if other.reason is None and other.role is None and not other.prose and other.words <= 8:
+                other.reason = BYLINE
+
     def _footer(self, last: int) -> None:
-        """Below the last paragraph only dated lines stay; the rest is page footer unless a block claims it."""
+        """Below the last paragraph only dated lines and a list ending the article stay.
+
+        The rest is page footer unless a block claims it. A list ending the article
+        (tour dates, a "reporting by" line) is the run of unexplained lines of four
+        words or more right below the last paragraph, up to the first furniture.
+        """
+        in_list = True
         for line in self.lines[last + 1:]:
+            if in_list and line.reason is None and line.role is None and line.words >= 4 and not line.family_hint:
+                line.role = "list item"
+                continue
+            in_list = False
             if line.reason or line.role in ("published", "updated"):
                 continue
             if line.role == "foreign":
@@ -902,7 +1203,7 @@ class _Page:
             else:
                 line.reason = PAGE_FOOTER
 
-    def _captions(self, first: int, last: int) -> None:
+    def _captions(self) -> None:
         """A short line beside a photo credit is its caption, also between paragraphs."""
         for line in self.lines:
             if line.reason is None and not line.prose and line.words <= 40 and self._next_to_credit(line):
@@ -926,17 +1227,36 @@ class _Page:
                 current = None
 
     def _repeats(self, first: int, last: int) -> None:
-        """A short line that recurs on the page (a label, a button) and was not otherwise explained."""
-        counts = Counter(comparison_key(line.text) for line in self.lines if line.words <= 12)
-        for line in self.lines:
-            if line.reason is None and line.role is None and line.words <= 12 and not line.prose:
-                if counts[comparison_key(line.text)] >= 2 and (first < 0 or not first < line.index < last):
+        """A short line that recurs on the page (a label, a button) and was not otherwise explained,
+        and a pull quote: a short quotation between paragraphs that copies part of another one."""
+        candidates = [
+            line for line in self.lines
+            if line.reason is None and line.role is None and line.words <= 12 and not line.prose
+            and (first < 0 or not first < line.index < last)
+        ]
+        if candidates:
+            counts = Counter(comparison_key(line.text) for line in self.lines if line.words <= 12)
+            for line in candidates:
+                if counts[comparison_key(line.text)] >= 2:
                     line.reason = REPEATED_LINE
+        if first < 0:
+            return
+        kept = [line for line in self.lines[first: last + 1] if line.reason is None]
+        quotes = [line for line in kept if 4 <= line.words <= _PULL_QUOTE_WORDS and _quotation_alone(line.text)]
+        if not quotes:
+            return
+        lowered = [(line, line.text.lower()) for line in kept if line.words > 4]
+        for quote in quotes:
+            inner = quote.text.strip(_QUOTE_EDGES).lower()
+            if any(inner in text for line, text in lowered if line is not quote and len(text) > len(inner) + 2):
+                quote.reason = REPEATED_LINE
 
     # -- output
 
-    def _build(self, first: int, last: int) -> CleanedPage:
+    def _build(self, first: int) -> CleanedPage:
+        """Body, offset map, removed blocks and metadata from the decisions taken."""
         text = self.text
+        outlet = self.outlet or self._outlet()
         body_parts: list[str] = []
         segments: list[tuple[int, int, int]] = []
         removed: list[RemovedBlock] = []
@@ -963,9 +1283,6 @@ class _Page:
             evidence_candidates.sort(key=lambda item: item[0])
             _, date, span = evidence_candidates[0]
             spans = (span,)
-        outlet = self.outlet or outlet_from_text(
-            [block.text for block in removed if block.reason not in (IMAGE_CAPTION, PHOTO_CREDIT)], title=self.title
-        )
         return CleanedPage(
             body=body,
             title=self.title,
@@ -979,15 +1296,27 @@ class _Page:
             segments=tuple(segments),
         )
 
+    def _outlet(self) -> str | None:
+        """The outlet as the page furniture names it (see `outlet_from_text`); its masthead line is named so."""
+        top = self.lines[0]
+        masthead = top.text if top.reason in (SECTION_LABEL, PAGE_HEADER) else None
+        outlet = outlet_from_text(
+            [line.text for line in self.lines if line.reason and line.reason not in (IMAGE_CAPTION, PHOTO_CREDIT)],
+            title=self.title, masthead=masthead,
+        )
+        if outlet and masthead and normalise_outlet(masthead).casefold() == outlet.casefold():
+            top.reason = MASTHEAD
+        return outlet
+
     def _date_candidates(
         self, line: _Line, part: int, start: int, end: int, body_pos: int, first: int,
         found: list[tuple[int, str, tuple[int, int]]],
     ) -> None:
         """Dates the page states as the article's own, ranked: published, dateline, dated byline, updated."""
-        rank = {"published": 0, "dateline": 1, "byline date": 2, "date": 2, "updated": 3}.get(line.role or "")
+        rank = _DATE_RANKS.get(line.role or "")
         if line.index == first and part == 0 and rank is None:
             rank = 1  # a dateline opening the first paragraph: "LONDON, July 12, 2022 (Reuters) -"
-        if rank is None or (line.role == "date" and (first < 0 or line.index > first)):
+        if rank is None or (line.role == "date" and (first < 0 or line.index >= self.top_end)):
             return
         piece = self.text[start:end]
         if line.index == first and line.role is None:
@@ -1000,6 +1329,10 @@ class _Page:
                 return
 
 
+# where a page states the article's own date, most trusted first
+_DATE_RANKS = {"published": 0, "dateline": 1, "byline date": 2, "date": 2, "updated": 3}
+
+
 def _opens_dateline(paragraph: str, printed: PrintedDate) -> bool:
     """The date sits in a dateline: a place name before it (or nothing) and a dash right after."""
     before = paragraph[: printed.start]
@@ -1007,7 +1340,18 @@ def _opens_dateline(paragraph: str, printed: PrintedDate) -> bool:
     return (not before.strip() or bool(_DATELINE_START.match(before))) and bool(_DATELINE_AFTER.match(after))
 
 
+def _quotation_alone(text: str) -> bool:
+    """Only a quotation: "“...”", without an attribution after it."""
+    return text[0] in "\"'“‘«„" and text.rstrip(" .,!?…")[-1:] in "\"'”’»“"
+
+
+def _question(line: _Line) -> bool:
+    """A short line ending in "?" or "!", which at the top of a page is a headline."""
+    return line.words < 25 and line.text.rstrip(_CLOSERS)[-1:] in ("?", "!")
+
+
 def _first_letter_upper(text: str) -> bool:
+    """Whether the first letter (within the first 20 characters) is a capital."""
     for ch in text[:20]:
         if ch.isalpha():
             return ch.isupper()
