@@ -44,6 +44,11 @@ class StageProgress:
         self._bars.stop()
 
     def start(self, stage: str, total: int | None) -> None:
+        # Stages run one after another: a new one means the earlier ones are done,
+        # including those whose size was not known in advance (reading inputs).
+        for task in self._bars.tasks:
+            if not task.finished:
+                self._bars.update(task.id, total=task.completed)
         self._tasks[stage] = self._bars.add_task(STAGE_LABELS.get(stage, stage), total=total)
 
     def advance(self, stage: str, amount: int = 1) -> None:
