@@ -101,8 +101,9 @@ _NUMERIC = re.compile(
     + _TIME,
 )
 _MONTH_YEAR = re.compile(rf"(?<!\w)(?<!\d\s){_MONTH},?\s+{_YEAR}", _FLAGS)
-# every pattern above needs a year: a cheap test that spares the five scans on most text with digits
-_YEAR_LIKE = re.compile(r"\d{4}|['’]\d\d|\d[/.]\d{1,2}[/.]\d\d")
+# every pattern above needs a year: a cheap test that spares the five scans on most text with digits;
+# "\d{4}|['’]\d\d|\d[/.]\d{1,2}[/.]\d\d", opening with one character class the regex engine scans for quickly
+_YEAR_LIKE = re.compile(r"[\d'’](?:(?<=\d)(?:\d{3}|[/.]\d{1,2}[/.]\d\d)|(?<=['’])\d\d)")
 
 # Two-digit years: 00-69 are 2000s, 70-99 are 1900s (the POSIX strptime pivot).
 _PIVOT = 70
@@ -128,9 +129,9 @@ def _iso_day(year: int | None, month: int | None, day: int | None) -> str | None
         return None
 
 
-def _clock(match: re.Match[str]) -> tuple[str | None, int]:
-    """`HH:MM` and the end of the span; an unreadable time is left out of the span."""
-    groups = match.groupdict()
+def _clock(match: re.Match[str], groups: dict[str, str | None]) -> tuple[str | None, int]:
+    """`HH:MM` and the end of the span (`groups` is the match's `groupdict()`); an unreadable time is left
+    out of the span."""
     if groups.get("clock") is None:
         return None, match.end()
     hour, minute = int(groups["hour"]), int(groups["minute"])
@@ -166,9 +167,10 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
     def add(match: re.Match[str], iso: str | None, granularity: str) -> None:
         if iso is None:
             return
-        time, end = _clock(match) if granularity == "day" else (None, match.end())
+        groups = match.groupdict()
+        time, end = _clock(match, groups) if granularity == "day" else (None, match.end())
         start = match.start()
-        weekday = match.groupdict().get("weekday")
+        weekday = groups.get("weekday")
         if weekday is not None and weekday.lower() not in _WEEKDAY_SET:
             # the word before the date was not a weekday ("said September 25, 2022")
             start = match.start("month") if match.start("month") < match.start("day") else match.start("day")
@@ -182,19 +184,21 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
             month = _MONTHS.get(m.group("month").lower())
             if month is not None:
                 add(m, _iso_day(_year(m.group("year")), month, int(m.group("day"))), "day")
-    for m in _ISO.finditer(text):
-        add(m, _iso_day(_year(m.group("year")), int(m.group("month")), int(m.group("day"))), "day")
-    for m in _NUMERIC.finditer(text):
-        first, second = int(m.group("first")), int(m.group("second"))
-        if first == second:
-            month, day = first, second
-        elif first > 12 >= second:
-            day, month = first, second
-        elif second > 12 >= first:
-            month, day = first, second
-        else:  # 05/06/2022: May 6 or 5 June; refuse to guess
-            continue
-        add(m, _iso_day(_year(m.group("year")), month, day), "day")
+    if "-" in text or "/" in text:  # the separators of an ISO date
+        for m in _ISO.finditer(text):
+            add(m, _iso_day(_year(m.group("year")), int(m.group("month")), int(m.group("day"))), "day")
+    if "/" in text or "." in text:  # those of a numeric one
+        for m in _NUMERIC.finditer(text):
+            first, second = int(m.group("first")), int(m.group("second"))
+            if first == second:
+                month, day = first, second
+            elif first > 12 >= second:
+                day, month = first, second
+            elif second > 12 >= first:
+                month, day = first, second
+            else:  # 05/06/2022: May 6 or 5 June; refuse to guess
+                continue
+            add(m, _iso_day(_year(m.group("year")), month, day), "day")
     for m in _MONTH_YEAR.finditer(text):
         year = _year(m.group("year"))
         month = _MONTHS.get(m.group("month").lower())
@@ -220,8 +224,11 @@ _OUTLET_CUES = re.compile(
     r"|\bsoutenez|\bunterstützen sie|\bподдержите)\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<rest>[^\n]{1,90})",
     re.IGNORECASE,
 )
-_CUE_STEMS = ("subscri", "sign up", "follow", "suscr", "abonn", "подпи", "donat", "support", "comment", "copyright",
-              "©", "(c)", "donar", "soutenez", "unterstützen", "поддерж")
+# the cues' first words, found in the lower-cased line by one regex
+_CUE_STEMS = re.compile(
+    r"subscri|sign up|follow|suscr|abonn|подпи|donat|support|comment|copyright|©|\(c\)|donar|soutenez|unterstützen"
+    r"|поддерж"
+)
 _CONNECTORS = frozenset("of the for and & de del la le des der die das y et und".split())
 # words that follow the cues above without naming an outlet ("Subscribe to Comments")
 _GENERIC = frozenset(
@@ -285,9 +292,12 @@ def outlet_from_text(
             named = masthead_outlet(line, title)
             if named:
                 return named
-        if not any(map(lower.__contains__, _CUE_STEMS)):
+        stem = _CUE_STEMS.search(lower)
+        if not stem:
             continue
-        for match in _OUTLET_CUES.finditer(line):
+        # every cue opens with a stem, so the search may start at the first (on an ASCII line,
+        # where lower-casing keeps the offsets)
+        for match in _OUTLET_CUES.finditer(line, stem.start() if line.isascii() else 0):
             name = _name_after_cue(match.group("rest"))
             if name:
                 votes[name] += 1
@@ -362,10 +372,13 @@ def masthead_outlet(line: str, title: str) -> str | None:
 
 
 _KEY_STRIP = re.compile(r"[\W_]+", re.UNICODE)
+_ASCII_KEY_WORD = re.compile(r"[a-z0-9]+")  # what `_KEY_STRIP` leaves of lower-case ASCII, found faster
 
 
 def comparison_key(text: str) -> str:
     """Case-folded words only, so punctuation and spacing do not matter when comparing lines."""
+    if text.isascii():
+        return " ".join(_ASCII_KEY_WORD.findall(text.lower()))
     return _KEY_STRIP.sub(" ", text.casefold()).strip()
 
 

@@ -32,9 +32,11 @@ date is taken only from where a page states it as the article's own (a dateline,
 "Published: ...", "Updated ...", a date line under the headline) and its span in
 the body is the evidence; a date at the top of the page above the headline is the
 crawl day and goes to `crawl_date`, never to `date`. Pure Python without spaCy:
-about 1,000 typical 4-5 KB scrapes a second on one core (the seed and example
-pages, on a shared 2-core machine where the version before the boxes ran 840 a
-second; `tests/test_clean_text.py` pins a far lower floor against regressions).
+about 1,100 typical 4 KB scrapes a second on one core (the text corpus of
+`bench/pipeline.py` on a shared 2-core machine, up from 815 before the checks that
+spare most lines most regexes; `tests/test_clean_text.py` pins a far lower floor
+against regressions). Most lines match none of the patterns, so that common case
+is told cheaply: see `_LINE_STARTS` and `_rules`.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..model import CleanedPage, RemovedBlock
@@ -125,6 +128,7 @@ def _words_pattern(*alternatives: str) -> str:
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 _ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # `_WORD` in lower-case ASCII text, found twice as fast
 
 _LANGUAGE_NAMES = frozenset(
     """english español espanol français francais deutsch русский italiano português portugues 中文 简体中文
@@ -215,6 +219,9 @@ _WIDGET = re.compile(
 )
 _WIDGET_ITEMS = re.compile(r"\s{2,}|\s*[|·•]\s*")
 _WIDGET_ROW_MARK = re.compile(r"\s\s|[|·•]")
+# either mark, which most lines lack, written to open with one character class: the regex engine
+# scans for that much faster than it tries an alternation at every position
+_MARKS = re.compile(r"[\s|•·»›](?:(?<=[|•·»›])|>?\s)")
 _WIDGET_LABEL = re.compile(
     r"^(?:text\s*size|font\s*size|share(?: this)?(?: (?:article|story|page))?|tags?|topics?|filed under|listen)\s*:", _I
 )
@@ -245,8 +252,8 @@ _RELATED_END = re.compile(
 
 # Keyword families, as (stem, reason, pattern) rules over the lower-cased line: the
 # pattern runs only when its stem occurs, and the stems are looked for all at once
-# first (one regex, their trie), which keeps the common case (a body paragraph with
-# none of them) cheap. A rule without a pattern matches on its stem. Short rules
+# first (a regex or two on their trie), which keeps the common case (a body paragraph
+# with none of them) cheap. A rule without a pattern matches on its stem. Short rules
 # apply to short lines (labels, buttons, prompts), where a word such as "comments"
 # is enough; prose rules to sentences, where only phrases news prose does not use
 # count ("no comments on the matter" is body), and their stems must start a word.
@@ -256,15 +263,25 @@ _Rule = tuple[str, str, "re.Pattern[str] | None"]
 
 class _RuleSet(NamedTuple):
     rules: tuple[_Rule, ...]
-    stems: re.Pattern[str]  # finds any of the rules' stems
+    stems: re.Pattern[str]  # finds any of the rules' stems; with `word_start`, one after a space
+    marked: re.Pattern[str] | None = None  # with `word_start`, one after another character (see `_rules`)
 
 
 def _rules(*rows: tuple[str, str, str | None], word_start: bool = False) -> _RuleSet:
-    """Compile (reason, stem, pattern) rows into rules, with the regex that finds their stems."""
+    """Compile (reason, stem, pattern) rows into rules, with the regexes that find their stems."""
     rules = tuple((stem, reason, re.compile(pattern) if pattern else None) for reason, stem, pattern in rows)
+    if not word_start:
+        return _RuleSet(rules, re.compile(_trie([stem for stem, _, _ in rules])))
     words = [stem for stem, _, _ in rules if stem[0].isalnum()]
-    others = [re.escape(stem) for stem, _, _ in rules if not stem[0].isalnum()]
-    return _RuleSet(rules, re.compile("|".join([("\\b" if word_start else "") + _trie(words), *others])))
+    stems = "(?=[" + "".join(sorted({stem[0] for stem in words})) + "])" + _trie(words)
+    # A leading `\b` would be tried at every position of the line. The regex engine finds a space (the
+    # line is searched after " ") much faster, and then any other character outside [0-9a-z_] (the line
+    # is lower-cased), only there checked to be a non-word character before a stem's first letter. The
+    # stems that do not start with a letter ("©", "(c)") start with such a character, and need no word start.
+    others = "".join(
+        f"|(?<={re.escape(stem[0])}){re.escape(stem[1:])}" for stem, _, _ in rules if not stem[0].isalnum()
+    )
+    return _RuleSet(rules, re.compile(" " + stems), re.compile(rf"[^0-9a-z_ ](?:(?<=\W){stems}{others})"))
 
 
 def _trie(words: list[str]) -> str:
@@ -446,7 +463,11 @@ _PROMPTS = (
 
 def _family(lower: str, rules: _RuleSet) -> str | None:
     """The block family whose rule matches the lower-cased line first, or None."""
-    if not rules.stems.search(lower):
+    if rules.marked is None:
+        found = rules.stems.search(lower)
+    else:
+        found = rules.stems.search(" " + lower) or rules.marked.search(lower)
+    if not found:
         return None
     for stem, reason, pattern in rules.rules:
         if stem in lower and (pattern is None or pattern.search(lower)):
@@ -524,24 +545,6 @@ class _Line:
     dates: list[PrintedDate] = field(default_factory=list)
 
 
-def _physical_lines(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, blank_before) of every non-blank line, stripped; lines are those of `str.splitlines`."""
-    found: list[tuple[int, int, bool]] = []
-    pos = 0
-    blank = False
-    for raw in text.splitlines(keepends=True):
-        rest = raw.lstrip(_STRIP)
-        left = len(raw) - len(rest)
-        stripped_len = len(rest.rstrip(_STRIP))
-        if stripped_len:
-            found.append((pos + left, pos + left + stripped_len, blank))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw)
-    return found
-
-
 def _ends_open(text: str) -> bool:
     """True when a physical line stops mid-sentence (a hard wrap), judged from its last characters."""
     last = text[-1]
@@ -549,22 +552,32 @@ def _ends_open(text: str) -> bool:
 
 
 def _logical_lines(text: str) -> list[_Line]:
-    """Physical lines, with hard-wrapped continuations joined to the line they continue."""
+    """The non-blank lines of `str.splitlines`, stripped, with hard-wrapped continuations joined to the
+    line they continue."""
     lines: list[_Line] = []
-    for start, end, blank in _physical_lines(text):
-        if lines and not blank:
-            prev = lines[-1]
-            prev_start, prev_end = prev.parts[-1]
-            prev_text = text[prev_start:prev_end]
-            first = text[start]
-            # a wrapped line continues a long line that stopped mid-sentence, in lower case
-            if prev_end - prev_start >= 40 and _ends_open(prev_text) and (
-                first.islower() or prev_text[-1] in ",;(" or (prev_text[-1] == "-" and prev_text[-2:-1].isalpha())
-            ):
-                prev.parts.append((start, end))
-                prev.text = f"{prev.text} {text[start:end]}"
-                continue
-        lines.append(_Line(index=len(lines), parts=[(start, end)], text=text[start:end], blank_before=blank))
+    pos = 0
+    blank = False
+    prev = ""  # the last non-blank physical line, stripped
+    for raw in text.splitlines(keepends=True):
+        pos += len(raw)  # the end of `raw`
+        rest = raw.lstrip(_STRIP)
+        stripped = rest.rstrip(_STRIP)
+        if not stripped:
+            blank = True
+            continue
+        start = pos - len(rest)
+        end = start + len(stripped)
+        # a wrapped line continues a long line that stopped mid-sentence, in lower case
+        if lines and not blank and len(prev) >= 40 and _ends_open(prev) and (
+            stripped[0].islower() or prev[-1] in ",;(" or (prev[-1] == "-" and prev[-2:-1].isalpha())
+        ):
+            line = lines[-1]
+            line.parts.append((start, end))
+            line.text = f"{line.text} {stripped}"
+        else:
+            lines.append(_Line(len(lines), [(start, end)], stripped, blank))
+        prev = stripped
+        blank = False
     return lines
 
 
@@ -661,6 +674,17 @@ def _byline_author(text: str, words: int) -> str | None:
     return name
 
 
+# On an ASCII line, a pattern run case-sensitively over the lower-cased line matches exactly where it
+# matches the line with IGNORECASE (no pattern here spells a capital), and several times faster. One
+# such pattern tells whether any of the patterns for a line's start can match (most lines match none),
+# another whether a photo credit can: the line has a "/", or one of its words is an agency or a photo
+# word (after a non-word character, found fast as one outside [0-9a-z_]; the line is searched after " ").
+_LINE_STARTS = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (
+    _AGENCY_LINE, _CAPTION_LABEL, _RELATED_PREFIX, _RELATED_END, _WIDGET, _WIDGET_LABEL, _PUBLISHED, _BYLINE,
+)))
+_CREDIT_HINT = re.compile(rf"[^0-9a-z_](?<=\W)(?:{_PHOTO_AGENCY}|{_PHOTO_WORD})")
+
+
 def _classify(line: _Line) -> None:
     """Reasons and roles that follow from the line alone, without its neighbours."""
     text = line.text
@@ -670,13 +694,13 @@ def _classify(line: _Line) -> None:
         # scripts written without spaces: count two characters as a word
         words = max(words, len(_CJK.findall(text, 0, 20_000)) // 2)
     line.words = words
-    line.prose = _is_prose(text, words)
+    line.prose = prose = _is_prose(text, words)
     if not text.isprintable() or "\ufffd" in text:
         junk = len(_JUNK.findall(text, 0, 20_000))
         if junk and junk >= 0.1 * min(length, 20_000):
             line.reason = UNREADABLE
             return
-    if not _ALNUM.search(text):
+    if not (text[0].isalnum() or _ALNUM.search(text)):
         line.reason = SEPARATOR
         return
     if length > _MAX_PATTERN_CHARS:
@@ -684,45 +708,51 @@ def _classify(line: _Line) -> None:
         if _tail_credit(text):
             line.reason = IMAGE_CAPTION
         return
-    short = not line.prose and words <= _SHORT_WORDS
+    lower = text.lower()
+    folded = text.isascii()  # see `_LINE_STARTS`
+    # no pattern for a line's start applies to a line of more words
+    starts = words <= 25 and (not folded or _LINE_STARTS.match(lower) is not None)
+    short = not prose and words <= _SHORT_WORDS
     if short:
         if _language_switcher(text, words):
             line.reason = LANGUAGE_SWITCHER
             return
-        if words <= 14 and _CREDIT_LINE.match(text):
+        if words <= 14 and (not folded or "/" in text or _CREDIT_HINT.search(" " + lower)) and _CREDIT_LINE.match(text):
             line.reason = PHOTO_CREDIT
             return
-        if words <= 4 and _AGENCY_LINE.match(text):
+        if starts and words <= 4 and _AGENCY_LINE.match(text):
             line.reason, line.role = PHOTO_CREDIT, "agency"
             return
-        if words <= 3 and _CAPTION_LABEL.match(text):
+        if starts and words <= 3 and _CAPTION_LABEL.match(text):
             line.reason, line.role = IMAGE_CAPTION, "caption label"
             return
-    if words <= 25 and _RELATED_PREFIX.match(text) or words <= 8 and _RELATED_END.match(text):
+    if starts and (words <= 25 and _RELATED_PREFIX.match(text) or words <= 8 and _RELATED_END.match(text)):
         line.reason = RELATED_LINK
         return
-    if short and (words <= 8 and _WIDGET.match(text) or _WIDGET_LABEL.match(text) or _widget_row(text)):
+    marks = words <= 20 and _MARKS.search(text) is not None  # (a row of more words is neither)
+    if short and (
+        starts and (words <= 8 and _WIDGET.match(text) or _WIDGET_LABEL.match(text)) or marks and _widget_row(text)
+    ):
         line.reason = WIDGET
         return
-    if _navigation(text, words):  # its separators count as words: a long row passes for prose
+    if marks and _navigation(text, words):  # its separators count as words: a long row passes for prose
         line.reason = NAVIGATION
         return
     if _tail_credit(text):
         line.reason = IMAGE_CAPTION
         return
-    lower = text.lower()
     family = _family(lower, _SHORT_RULES if short else _PROSE_RULES)
-    if family is None and line.prose and words <= _PROMPT_WORDS:
+    if family is None and prose and words <= _PROMPT_WORDS:
         family = next((reason for reason, pattern in _PROMPTS if pattern.search(text)), None)
     if family:
         line.reason = family
         return
-    if not line.prose and not short:
+    if not prose and not short:
         # a keyword alone does not condemn a long non-prose line, but lets a block run on over it
         line.family_hint = _family(lower, _SHORT_RULES)
     if words <= 20 and _DIGIT.search(text):
         line.dates = find_printed_dates(text)
-    published = _PUBLISHED.match(text) if words <= 20 else None
+    published = _PUBLISHED.match(text) if starts and words <= 20 else None
     if published:
         kind = "updated" if published.group("kind").lower().startswith(_UPDATED_KINDS) else "published"
         if line.dates:
@@ -731,13 +761,13 @@ def _classify(line: _Line) -> None:
         if words <= 3:  # "Published" on its own line, the date on the next
             line.role = kind + " label"
             return
-    if not line.prose and _BYLINE.match(text) and _byline_author(text, words):
+    if not prose and starts and _BYLINE.match(text) and _byline_author(text, words):
         line.role = "byline"
         return
     if line.dates and words <= 12 and _date_only(text, line.dates):
         line.role = "date"
         return
-    if words <= 8 and _DATELINE_ONLY.match(text) and text[0].isupper():
+    if words <= 8 and text[-1] in "-—–" and _DATELINE_ONLY.match(text) and text[0].isupper():
         line.role = "dateline"
 
 
@@ -747,14 +777,17 @@ def _classify(line: _Line) -> None:
 
 def _stopword_language(text: str) -> str | None:
     """The language whose stop words `text` uses most, if clearly ahead; None when unsure."""
-    words = _WORD.findall(text.lower())
+    lowered = text.lower()
+    if not lowered.isascii():  # typographic quotes and dashes part and join words as ASCII ones do
+        lowered = lowered.replace("’", "'").replace("“", '"').replace("”", '"').replace("—", "-")
+    words = (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)
     total = len(words)
     if total < 4:
         return None
     counts = Counter(chain.from_iterable(filter(None, map(_STOPWORD_LANGUAGES.get, words))))
     if not counts:
         return None
-    ranked = counts.most_common(2)
+    ranked = sorted(counts.items(), key=itemgetter(1), reverse=True)[:2]  # `most_common(2)`, minus its heap
     best, hits = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     if hits >= 2 and hits >= 0.15 * total and hits >= 1.5 * runner_up:
@@ -809,8 +842,14 @@ def clean_text(text: str) -> CleanedPage:
     lines = _logical_lines(text)
     if not lines:
         return CleanedPage(body="")
+    classified: dict[str, _Line] = {}  # a page repeats lines (the headline, buttons), judged alike
     for line in lines:
-        _classify(line)
+        twin = classified.setdefault(line.text, line)
+        if twin is line:
+            _classify(line)
+        else:
+            line.words, line.prose, line.reason, line.role = twin.words, twin.prose, twin.reason, twin.role
+            line.family_hint, line.dates = twin.family_hint, list(twin.dates)
     return _Page(text, lines).result()
 
 
@@ -827,6 +866,7 @@ class _Page:
         self.crawl_date: str | None = None
         self.language: str | None = None  # the article's, from its middle paragraphs
         self.language_checks = 0  # lines whose language was looked at, capped so huge pages stay fast
+        self.guesses: dict[int, str | None] = {}  # by line index: a line may be looked at twice
         self.top_end = 0  # lines above this index are the top of the article (see `_top_matter`)
 
     # -- zones
@@ -850,7 +890,9 @@ class _Page:
             return True
         self.language_checks += 1
         # py3langid guesses wildly on short lines of names ("June 10 - Tampa, FL"), so only on longer ones
-        guess = _language(line.text[:400], fallback=line.words >= 12)
+        if line.index not in self.guesses:
+            self.guesses[line.index] = _language(line.text[:400], fallback=line.words >= 12)
+        guess = self.guesses[line.index]
         return guess is None or guess == self.language
 
     # -- the passes
@@ -903,7 +945,7 @@ class _Page:
         if not any(line.reason in _BLOCK_REASONS for line in box):
             return
         counts = Counter(line.reason for line in box if line.reason in _BLOCK_REASONS)
-        family, members = counts.most_common(1)[0]
+        family, members = max(counts.items(), key=itemgetter(1))  # `most_common(1)[0]`, minus its heap
         opened = head.reason in _BLOCK_REASONS and not head.prose and len(box) <= _SMALL_BOX
         if opened or members >= 2 and 2 * members >= len(box):
             family = head.reason if opened else family
@@ -1056,12 +1098,15 @@ class _Page:
         self.title = chosen.text
         self.title_index = chosen.index
         chosen.reason = HEADLINE
-        title_key = comparison_key(chosen.text)
+        title_key = keys[chosen.index]
         low, high = len(chosen.text) // 2, len(chosen.text) * 2
         for line in self.lines:
             if line is chosen:
                 continue
-            if line.reason is None and low <= len(line.text) <= high and comparison_key(line.text) == title_key:
+            if (
+                line.reason is None and low <= len(line.text) <= high
+                and (keys[line.index] if line.index < first else comparison_key(line.text)) == title_key
+            ):
                 line.reason = REPEATED_HEADLINE
             elif line.index < first and line.reason is None:
                 outlet = masthead_outlet(line.text, chosen.text)
@@ -1264,7 +1309,10 @@ class _Page:
         pos = 0
         for line in self.lines:
             if line.reason:
-                removed.extend(RemovedBlock(text[s:e], line.reason, s, e) for s, e in line.parts)
+                if len(line.parts) == 1:  # most lines, whose text is that of their part
+                    removed.append(RemovedBlock(line.text, line.reason, *line.parts[0]))
+                else:
+                    removed.extend(RemovedBlock(text[s:e], line.reason, s, e) for s, e in line.parts)
                 continue
             if body_parts:
                 body_parts.append("\n\n")
@@ -1275,7 +1323,8 @@ class _Page:
                     pos += 1
                 segments.append((pos, s, e - s))
                 body_parts.append(text[s:e])
-                self._date_candidates(line, k, s, e, pos, first, evidence_candidates)
+                if line.role in _DATE_RANKS or line.index == first:  # lines that may state the article's date
+                    self._date_candidates(line, k, s, e, pos, first, evidence_candidates)
                 pos += e - s
         body = "".join(body_parts)
         date, spans = None, ()
@@ -1321,6 +1370,8 @@ class _Page:
         piece = self.text[start:end]
         if line.index == first and line.role is None:
             dates = [d for d in find_printed_dates(piece[:120]) if _opens_dateline(piece, d)]
+        elif len(line.parts) == 1:
+            dates = line.dates  # found by `_classify`, which gives these roles only to lines of <= 20 words
         else:
             dates = find_printed_dates(piece)
         for d in dates:
