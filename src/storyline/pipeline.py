@@ -76,9 +76,7 @@ def run(
     """Run the whole pipeline, using and filling the store."""
     settings = settings or Settings()
     progress = progress or _Silent()
-    documents, warnings = _ingest(inputs, settings=settings, progress=progress)
-    keyed, duplicate_warnings = _identify(documents)
-    warnings.extend(duplicate_warnings)
+    keyed, warnings = _read(inputs, settings=settings, progress=progress)
 
     with Store(settings.db_path) as store:
         run_id = store.start_run([str(i) for i in inputs])
@@ -104,9 +102,7 @@ def clean_only(
 ) -> tuple[list[Article], list[Warning]]:
     """Ingest and clean, no NLP and no store: what `storyline clean` shows."""
     settings = settings or Settings()
-    documents, warnings = _ingest(inputs, settings=settings, progress=_Silent())
-    keyed, duplicate_warnings = _identify(documents)
-    warnings.extend(duplicate_warnings)
+    keyed, warnings = _read(inputs, settings=settings, progress=_Silent())
     articles = []
     for raw, article_id, digest in keyed:
         article, notes = _clean_one(raw, article_id=article_id, digest=digest, settings=settings)
@@ -147,6 +143,15 @@ def assign_ids(documents: Sequence[RawDocument]) -> list[str]:
         seen[article_id] += 1
         unique.append(article_id if seen[article_id] == 1 else f"{article_id}~{seen[article_id]}")
     return unique
+
+
+def _read(
+    inputs: Sequence[str | Path], *, settings: Settings, progress: Progress
+) -> tuple[list[tuple[RawDocument, str, str]], list[Warning]]:
+    """Every input document with its article id and content hash, and the warnings so far."""
+    documents, warnings = _ingest(inputs, settings=settings, progress=progress)
+    keyed, duplicate_warnings = _identify(documents)
+    return keyed, warnings + duplicate_warnings
 
 
 def _ingest(

@@ -22,7 +22,7 @@ from .text import clean_text
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # py3langid needs little text to be sure; the head of the body is enough and cheap.
-_LANGUAGE_SAMPLE = 1000
+_LANGUAGE_SAMPLE = 500
 
 
 def clean_page(raw: RawDocument) -> CleanedPage:
