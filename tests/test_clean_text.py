@@ -857,7 +857,7 @@ def test_seed_gold_quality_floor(shared_dir: Path) -> None:
         pytest.skip("no seed scrapes beside the repository")
     result = _eval_module().score_seeds(shared_dir)
     assert not result["missing"]
-    assert result["overall"]["f1"] >= 0.97
+    assert result["overall"]["f1"] >= 0.99
     assert result["lost"] == []
 
 
@@ -867,7 +867,7 @@ def test_example_corpus_gold_and_metadata(examples_dir: Path) -> None:
     gold = json.loads((ROOT / "eval" / "gold" / "examples-lines.json").read_text(encoding="utf-8"))["examples"]
     result = module.score_pages(examples_dir, gold)
     assert not result["missing"]
-    assert result["overall"]["f1"] >= 0.97
+    assert result["overall"]["f1"] >= 0.99
     assert result["lost"] == []
     for name, fields in module.check_metadata(examples_dir.parent).items():
         assert not fields["header_date_as_date"], name
