@@ -24,9 +24,3 @@ class ModelError(StorylineError):
 class StoreError(StorylineError):
     """The SQLite store is unreadable or from a newer storyline."""
 
-
-class MissingExtraError(StorylineError):
-    """An optional feature needs an extra that is not installed."""
-
-    def __init__(self, feature: str, extra: str) -> None:
-        super().__init__(f"{feature} needs the [{extra}] extra: pip install 'storyline[{extra}]'")

@@ -108,16 +108,6 @@ class Store:
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?)", rows)
 
-    def all_results(self, *, pipeline: str | None = None) -> list[ArticleResult]:
-        """Every stored result (of one pipeline version if given), oldest first."""
-        query = "SELECT data FROM results"
-        params: list[str] = []
-        if pipeline is not None:
-            query += " WHERE pipeline = ?"
-            params.append(pipeline)
-        rows = self._db.execute(query + " ORDER BY processed_at, rowid", params)
-        return [ArticleResult.from_dict(json.loads(data)) for (data,) in rows]
-
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
 
