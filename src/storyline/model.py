@@ -223,26 +223,41 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """Who made a statement: `mention` is where the text names them (may be "he"),
+    `name` the resolved name (canonical across articles once linked), `role` a
+    title or function given in the text ("National Security Adviser"), `kind`
+    "person", "organisation", "anonymous" or None when unknown."""
+
     name: str | None = None
     entity: str | None = None
     mention: Mention | None = None
+    role: str | None = None
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "entity": self.entity,
             "mention": self.mention.to_dict() if self.mention else None,
+            "role": self.role,
+            "kind": self.kind,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
         mention = data.get("mention")
         return cls(name=data.get("name"), entity=data.get("entity"),
-                   mention=Mention.from_dict(mention) if mention else None)
+                   mention=Mention.from_dict(mention) if mention else None,
+                   role=data.get("role"), kind=data.get("kind"))
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A statement in one article. `start`/`end` span its content; `parts` are the
+    content pieces as mentions (several when the attribution splits the quotation or
+    it runs over paragraphs) and `text` is those pieces joined by a space, without
+    quotation marks, so `text == body[start:end]` holds for a one-part quote."""
+
     id: str
     article: str
     start: int
@@ -252,6 +267,8 @@ class Quote:
     speaker: Speaker = field(default_factory=Speaker)
     cue: str | None = None
     group: str | None = None
+    parts: tuple[Mention, ...] = ()
+    cue_mention: Mention | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -264,14 +281,19 @@ class Quote:
             "speaker": self.speaker.to_dict(),
             "cue": self.cue,
             "group": self.group,
+            "parts": [m.to_dict() for m in self.parts],
+            "cue_mention": self.cue_mention.to_dict() if self.cue_mention else None,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
+        cue_mention = data.get("cue_mention")
         return cls(
             id=data["id"], article=data["article"], start=data["start"], end=data["end"],
             text=data["text"], kind=data["kind"], speaker=Speaker.from_dict(data.get("speaker") or {}),
             cue=data.get("cue"), group=data.get("group"),
+            parts=tuple(Mention.from_dict(m) for m in data.get("parts", ())),
+            cue_mention=Mention.from_dict(cue_mention) if cue_mention else None,
         )
 
 
@@ -472,12 +494,14 @@ class ArticleResult:
 
     article: Article
     entities: tuple[EntityMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     warnings: tuple[Warning, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article.to_dict(),
             "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
             "warnings": [w.to_dict() for w in self.warnings],
         }
 
@@ -486,6 +510,7 @@ class ArticleResult:
         return cls(
             article=Article.from_dict(data["article"]),
             entities=tuple(EntityMention.from_dict(e) for e in data.get("entities", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             warnings=tuple(Warning.from_dict(w) for w in data.get("warnings", ())),
         )
 

@@ -18,22 +18,27 @@ from typing import Protocol
 
 from .clean import clean_document
 from .extract.entities import extract_entities
+from .extract.quotes import extract_quotes
 from .ingest import RawDocument, read_inputs
 from .link.entities import group_entities
-from .model import Article, ArticleResult, Dossier, Warning
-from .nlp import NER, load_pipeline, process, resolve_model
+from .link.quotes import link_quotes
+from .model import Article, ArticleResult, Dossier, Published, Quote, Warning
+from .nlp import NER, PARSE, load_pipeline, process, resolve_model
 from .settings import Settings
 from .store import Store
 
 # Bump when a per-article stage changes what it produces: stored results of
 # another version are not reused.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 # Results are stored one transaction per batch: an interrupted run loses at most this many.
 SAVE_EVERY = 64
 
 # Languages the English pipeline is run on.
 NLP_LANGUAGES = frozenset({"en"})
+
+# What the per-article extractors need from spaCy: entities, and the parse for quotes.
+COMPONENTS = NER | PARSE
 
 
 class Progress(Protocol):
@@ -116,12 +121,43 @@ def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warnin
     """The cross-article layer over per-article results."""
     articles = sorted((r.article for r in results), key=_chronological)
     all_warnings = [*warnings, *(w for r in results for w in r.warnings)]
+    quotes, groups, drift = link_quotes(articles, [q for r in results for q in r.quotes])
     return Dossier(
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         articles=tuple(articles),
         entities=group_entities(m for r in results for m in r.entities),
+        quotes=quotes,
+        quote_groups=groups,
+        contradictions=drift,
         warnings=tuple(all_warnings),
     )
+
+
+def quotes_of_texts(
+    texts: Sequence[str], *, settings: Settings | None = None, ids: Sequence[str] | None = None
+) -> tuple[list[Article], list[tuple[Quote, ...]], list[Warning]]:
+    """Quotations in texts taken as they are (no cleaning): offsets refer to each text.
+
+    Each text becomes an article (id from `ids`, else "text-1", ...); quotes are
+    resolved within each text, not linked across texts. This is what
+    `storyline quotes --raw` and the evaluation use.
+    """
+    settings = settings or Settings()
+    ids = list(ids) if ids is not None else [f"text-{n}" for n in range(1, len(texts) + 1)]
+    articles = [
+        Article(id=article_id, source=article_id, body=text, outlet=None, title=None,
+                published=Published(), language="en", content_hash="")
+        for article_id, text in zip(ids, texts, strict=True)
+    ]
+    nlp = load_pipeline(settings.model, components=COMPONENTS)
+    docs = process(nlp, texts, batch_size=settings.batch_size, n_process=settings.n_process)
+    found: list[tuple[Quote, ...]] = []
+    warnings: list[Warning] = []
+    for article, doc in zip(articles, docs, strict=True):
+        quotes, notes = extract_quotes(article, doc)
+        found.append(quotes)
+        warnings.extend(notes)
+    return articles, found, warnings
 
 
 def content_hash(raw: RawDocument) -> str:
@@ -218,7 +254,7 @@ def _process(
 
     if parsed:
         progress.start("nlp", len(parsed))
-        nlp = load_pipeline(settings.model, components=NER)
+        nlp = load_pipeline(settings.model, components=COMPONENTS)
         docs = process(nlp, [a.body for a, _ in parsed], batch_size=settings.batch_size,
                        n_process=settings.n_process)
         for (article, notes), doc in zip(parsed, docs, strict=True):
@@ -241,12 +277,21 @@ def _clean_one(
 
 def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> ArticleResult:
     """Every per-article extractor over one parsed article; a failing one degrades to a warning."""
+    warnings = list(notes)
+    entities: tuple = ()
+    quotes: tuple[Quote, ...] = ()
     try:
         entities = extract_entities(article, doc)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001
         reason = f"entity extraction failed: {_one_line(exc)}"
-        return ArticleResult(article, warnings=(*notes, Warning(article.source, reason, "extract", article.id)))
-    return ArticleResult(article, entities=entities, warnings=notes)
+        warnings.append(Warning(article.source, reason, "extract", article.id))
+    try:
+        quotes, quote_notes = extract_quotes(article, doc)  # type: ignore[arg-type]
+        warnings.extend(quote_notes)
+    except Exception as exc:  # noqa: BLE001
+        reason = f"quote extraction failed: {_one_line(exc)}"
+        warnings.append(Warning(article.source, reason, "extract", article.id))
+    return ArticleResult(article, entities=entities, quotes=quotes, warnings=tuple(warnings))
 
 
 def _pipeline_key(settings: Settings) -> str:
