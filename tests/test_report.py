@@ -28,6 +28,7 @@ from storyline.model import (
 )
 from storyline.report.html import render_html
 from storyline.report.markdown import md_text, render_markdown
+from storyline.report.summary import statements, who_said_what, word_diff
 
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_ATTR = '"><img src=x onerror=alert(1)>'
@@ -37,7 +38,7 @@ OWN_TAGS = {
     "html", "head", "meta", "title", "style", "body", "nav", "a", "span", "main", "header", "h1", "h2",
     "h3", "h4", "p", "dl", "div", "dt", "dd", "section", "ul", "li", "code", "article", "mark", "details",
     "summary", "table", "thead", "tbody", "tr", "th", "td", "button", "blockquote", "q", "ol", "time",
-    "br", "script",
+    "br", "script", "ins", "del",
 }
 VOID_TAGS = {"meta", "br", "img", "link", "hr", "input"}
 
@@ -385,3 +386,162 @@ def test_html_article_without_paragraphs_or_metadata() -> None:
     assert "The cleaned body is empty." in page
     assert "date unknown" in page and "outlet unknown" in page
     assert not parse(page).errors
+
+
+# --- Who said what ----------------------------------------------------------------------------
+
+def quotes_dossier() -> Dossier:
+    """The sample dossier with more speakers: a partial quote, an anonymous source, an unattributed remark."""
+    dossier = build_dossier()
+    first, second = dossier.articles
+    body_3 = ("A harbour official, who asked not to be named, said the inspections were a formality. "
+              "Ortega called the delay \"a scandal of the first order\". Repairs were slow, it was said.")
+    third = _article("a3.txt", body_3, outlet="Harbour Gazette", published=Published(date="2024-03-06", method="text"))
+    ortega = Speaker(name="Maria Ortega", entity="E1", role="mayor of Port Haven", kind="person")
+    partial = Quote(id="Q3", article="a3.txt", **_span(body_3, "a scandal of the first order"), kind="partial",
+                    speaker=replace(ortega, role="mayor"), cue="called")
+    anonymous = Quote(id="Q4", article="a3.txt", **_span(body_3, "the inspections were a formality"),
+                      kind="indirect", speaker=Speaker(name="a harbour official", kind="anonymous"), cue="said")
+    unattributed = Quote(id="Q5", article="a3.txt", **_span(body_3, "Repairs were slow"), kind="indirect")
+    quote_1, quote_2 = (replace(q, speaker=ortega) for q in dossier.quotes)
+    return replace(dossier, articles=(first, second, third),
+                   quotes=(quote_1, quote_2, partial, anonymous, unattributed))
+
+
+def test_statements_count_a_group_once_and_keep_the_ungrouped() -> None:
+    said = statements(quotes_dossier())
+    assert [s.text for s in said] == [
+        "We will rebuild the bridge by spring", "the inspections were a formality",
+        "a scandal of the first order", "Repairs were slow"]
+    group = said[0]
+    assert group.group is not None and [q.id for q in group.quotes] == ["Q1", "Q2"]
+    assert group.articles == ("a1.txt", "a2.txt") and group.first_seen == "a1.txt"
+    assert said[2].kinds == ("partial",) and said[2].first_seen == "a3.txt"
+    assert group.said_by("ORTEGA") and group.said_by("maria") and not group.said_by("Kirby")
+
+
+def test_speakers_sorted_by_statements_with_roles_and_kind() -> None:
+    speakers = who_said_what(quotes_dossier())
+    assert [s.label for s in speakers] == ["Maria Ortega", "a harbour official", "Unattributed"]
+    ortega, official, nobody = speakers
+    # "mayor" is part of "mayor of Port Haven": one role, not two.
+    assert ortega.roles == ("mayor of Port Haven",) and ortega.kind == "person" and len(ortega.statements) == 2
+    assert official.kind_label == "anonymous source"
+    assert nobody.name is None and nobody.kind is None
+
+
+def _diff_text(canonical: str, variant: str) -> str:
+    marks = {"same": "{}", "added": "{{+{}+}}", "dropped": "[-{}-]"}
+    return "".join(space + marks[change].format(text) for change, space, text in word_diff(canonical, variant))
+
+
+@pytest.mark.parametrize(("canonical", "variant", "expected"), [
+    ("We will rebuild the bridge by spring", "We will rebuild the bridge before spring",
+     "We will rebuild the bridge [-by-] {+before+} spring"),
+    ("Once we understood the scale of the leak, we acted", "we acted",
+     "[-Once we understood the scale of the leak,-] we acted"),
+    ("we acted", "Once we knew, we acted", "{+Once we knew,+} we acted"),
+    ("the company acted", "[the company] acted", "{+[+}the company{+]+} acted"),
+    ("We knew the scale.", "We knew the extent.", "We knew the [-scale-] {+extent+}."),
+    ("a well-known fact", "a well-liked fact", "a well-[-known-]{+liked+} fact"),
+    ("Same words\n\nacross  lines", "Same words across lines", "Same words across lines"),
+    ("", "", ""),
+])
+def test_word_diff(canonical: str, variant: str, expected: str) -> None:
+    assert _diff_text(canonical, variant) == expected
+
+
+def _quotes_section(page: str) -> str:
+    return page[page.index('<section id="quotes">'):page.index('<section id="timeline">')]
+
+
+def test_html_who_said_what_groups_by_speaker_and_marks_differences() -> None:
+    page = render_html(quotes_dossier())
+    section = _quotes_section(page)
+    assert '<a href="#quotes">Who said what <span class="count">4</span></a>' in page
+    speakers = re.findall(r'<span class="speaker-name">(.*?)</span>', section)
+    assert speakers == ["Maria Ortega", "a harbour official", "Unattributed"]
+    assert '<span class="speaker-roles">mayor of Port Haven</span>' in section
+    assert '<div class="speaker speaker-anonymous" id="speaker-2">' in section
+    assert '<span class="speaker-kind">anonymous source</span>' in section
+    assert '<span class="count">2 statements</span>' in section
+    # The group once, under its canonical wording, with both outlets and where it was first seen.
+    assert section.count("<blockquote>We will rebuild the bridge by spring</blockquote>") == 1
+    assert ('Carried by <span class="outlet">Harbour Gazette</span> (<a class="article-id" href="#article-1">'
+            'a1.txt</a>), <span class="outlet">Coastal Courier</span>') in section
+    assert 'first seen in <a class="article-id" href="#article-1">a1.txt</a>, <span class="date">2024-03-04' in section
+    # The variant against it, word by word, with the linker's own account of the change.
+    assert ('<q class="wording">We will rebuild the bridge <del class="diff">by</del> '
+            '<ins class="diff">before</ins> spring</q>') in section
+    assert "<li>&#x27;by&#x27; became &#x27;before&#x27;</li>" in section
+    # Statements that are not word for word say so.
+    assert '<div class="statement kind-partial">' in section
+    assert '<span class="kind kind-partial">partial quotation</span>' in section
+    assert '<div class="statement kind-indirect">' in section and "reported speech" in section
+    collected = parse(page)
+    assert not collected.errors and collected.stack == []
+
+
+def hostile_quotes_dossier() -> Dossier:
+    """`quotes_dossier()` plus markup in a quote, its speaker, role, kind, group and differences."""
+    dossier = quotes_dossier()
+    evil = f"{HOSTILE_SCRIPT} {HOSTILE_ATTR}"
+    body = f"{evil} said {evil}."
+    article = _article("evil.txt", body, outlet=evil)
+    speaker = Speaker(name=evil, role=evil, kind=f"person{HOSTILE_ATTR}")
+    grouped = Quote(id="QE1", article="evil.txt", **_span(body, evil), kind=f"direct{HOSTILE_ATTR}",
+                    speaker=speaker, group="GE")
+    group = QuoteGroup(id="GE", text=f"{evil} canonical", speaker=evil, quotes=("QE1",), articles=("evil.txt",),
+                       first_seen="evil.txt", variants=(QuoteVariant(quote="QE1", differences=(evil,)),))
+    single = Quote(id="QE2", article="evil.txt", start=0, end=len(evil), text=evil, kind="partial",
+                   speaker=Speaker(name=None, role=evil, kind="anonymous"))
+    return replace(dossier, articles=(*dossier.articles, article), quotes=(*dossier.quotes, grouped, single),
+                   quote_groups=(*dossier.quote_groups, group))
+
+
+def test_html_who_said_what_escapes_quotes_and_speakers() -> None:
+    page = render_html(hostile_quotes_dossier())
+    collected = parse(page)
+    assert set(collected.tags) <= OWN_TAGS
+    assert collected.tags.count("script") == 1 and "img" not in collected.tags
+    assert not any(name.startswith("on") for _, name, _ in collected.attrs)
+    assert not collected.errors and collected.stack == []
+    section = _quotes_section(page)
+    assert HOSTILE_SCRIPT not in section and "<img" not in section
+    assert '<span class="speaker-name">&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img' in section
+    assert '<ins class="diff">&lt;</ins>' not in section  # the variant drops a word; it adds no markup
+    assert '<del class="diff">canonical</del>' in section
+
+
+def test_html_who_said_what_survives_missing_quotes_and_articles() -> None:
+    dossier = build_dossier()
+    group = replace(dossier.quote_groups[0], quotes=("Q1", "gone"), articles=("a1.txt", "elsewhere.txt"),
+                    variants=(QuoteVariant(quote="gone", differences=("was dropped",)),))
+    page = render_html(replace(dossier, quote_groups=(group,)))
+    section = _quotes_section(page)
+    assert '<code class="article-id">elsewhere.txt</code>' in section
+    assert '<li class="variant"><code>gone</code><ul class="differences"><li>was dropped</li></ul></li>' in section
+    assert not parse(page).errors
+
+
+def test_markdown_who_said_what_has_the_same_structure() -> None:
+    text = render_markdown(quotes_dossier())
+    section = text[text.index("## Who said what"):text.index("## Timeline")]
+    headings = re.findall(r"^### (.*)$", section, re.MULTILINE)
+    assert headings == ["Maria Ortega", "a harbour official", "Unattributed"]
+    assert "_mayor of Port Haven · person · 2 statements_" in section
+    assert "_anonymous source · 1 statement_" in section
+    assert ("- “We will rebuild the bridge by spring” — Harbour Gazette, Coastal Courier (`a1.txt`, `a2.txt`); "
+            "first seen in `a1.txt`, 2024-03-04") in section
+    assert ("  - variant in Coastal Courier (`a2.txt`): “We will rebuild the bridge before spring”\n"
+            "    - 'by' became 'before'") in section
+    assert "- *partial quotation* “a scandal of the first order” — Harbour Gazette (`a3.txt`), 2024-03-06" in section
+    assert "*reported speech* “Repairs were slow”" in section
+
+
+def test_markdown_who_said_what_escapes_quotes_and_speakers() -> None:
+    text = render_markdown(hostile_quotes_dossier())
+    section = text[text.index("## Who said what"):text.index("## Timeline")]
+    prose = re.sub(r"(`+).*?\1", "", section)
+    assert "alert(1)" in prose and not re.search(r"(?<!\\)<", prose)
+    assert "### \\<script\\>alert(1)\\</script\\>" in section

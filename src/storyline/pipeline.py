@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
+from .analyze.contradictions import paraphrase_drift
 from .clean import clean_document
 from .extract.entities import extract_entities
 from .extract.quotes import extract_quotes
@@ -121,14 +122,14 @@ def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warnin
     """The cross-article layer over per-article results."""
     articles = sorted((r.article for r in results), key=_chronological)
     all_warnings = [*warnings, *(w for r in results for w in r.warnings)]
-    quotes, groups, drift = link_quotes(articles, [q for r in results for q in r.quotes])
+    quotes, groups = link_quotes(articles, [q for r in results for q in r.quotes])
     return Dossier(
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         articles=tuple(articles),
         entities=group_entities(m for r in results for m in r.entities),
         quotes=quotes,
         quote_groups=groups,
-        contradictions=drift,
+        contradictions=paraphrase_drift(articles, quotes),
         warnings=tuple(all_warnings),
     )
 

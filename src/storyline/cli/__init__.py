@@ -12,6 +12,7 @@ import typer
 from ..errors import StorylineError
 from .clean import clean_command
 from .console import error
+from .quotes import quotes_command
 from .run import run_command
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 app.command("run")(run_command)
 app.command("clean")(clean_command)
+app.command("quotes")(quotes_command)
 
 
 def main() -> None:

@@ -6,14 +6,22 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..model import Dossier
 from ..pipeline import RunReport, run
 from ..report import write_report
-from .console import StageProgress, err, error, load_settings, out
-
-PATHS = typer.Argument(help="Files, folders (read recursively) or http(s) URLs.", show_default=False)
+from .console import StageProgress, err, error, out
+from .options import (
+    PATHS,
+    AllowPrivateUrlsOption,
+    ConfigOption,
+    DbOption,
+    ModelOption,
+    NoStoreOption,
+    pipeline_settings,
+)
 
 
 def run_command(
@@ -21,21 +29,17 @@ def run_command(
     json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the dossier JSON here.")] = None,
     markdown_path: Annotated[Optional[Path], typer.Option("--markdown", "--md", help="Write Markdown here.")] = None,
     html_path: Annotated[Optional[Path], typer.Option("--html", help="Write one self-contained HTML file here.")] = None,
-    db: Annotated[Optional[Path], typer.Option(help="SQLite store [default: ./storyline.db].")] = None,
-    no_store: Annotated[bool, typer.Option("--no-store", help="Keep nothing on disk between runs.")] = False,
-    model: Annotated[Optional[str], typer.Option(help="An installed spaCy pipeline to use.")] = None,
-    processes: Annotated[Optional[int], typer.Option("--processes", "-p", help="Parser processes [default: auto].")] = None,
-    allow_private_urls: Annotated[bool, typer.Option(help="Let URLs reach loopback/private addresses.")] = False,
-    config: Annotated[Optional[Path], typer.Option(help="A TOML file with a [storyline] table.")] = None,
+    db: DbOption = None,
+    no_store: NoStoreOption = False,
+    model: ModelOption = None,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-p", help=escape("Parser processes [default: auto]."))] = None,
+    allow_private_urls: AllowPrivateUrlsOption = False,
+    config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")] = False,
 ) -> None:
     """Build the story dossier from articles; only articles not in the store are processed."""
-    settings = load_settings(
-        config, db_path=db, model=model, n_process=processes,
-        allow_private_urls=allow_private_urls or None, show_progress=not quiet,
-    )
-    if no_store:
-        settings = settings.with_overrides(db_path=Path(":memory:"))
+    settings = pipeline_settings(config, db=db, no_store=no_store, model=model,
+                                 allow_private_urls=allow_private_urls, n_process=processes, show_progress=not quiet)
     with StageProgress(enabled=settings.show_progress) as progress:
         report = run(inputs, settings=settings, progress=progress)
     written = [

@@ -1,15 +1,793 @@
-"""Quotations and reported speech in one article, with their speakers."""
+"""Quotations and reported speech in one article, with their speakers.
+
+Three passes over the parsed article:
+
+1. `find_quoted_spans` reads the quotation marks (curly, straight, guillemets),
+   joins a quotation that runs over paragraphs, and notes unbalanced marks.
+2. Each quoted span gets its attribution from the parse: a speech verb and its
+   subject after the closing mark (`"...," he said`), before the opening mark
+   (`X said: "..."`, `according to X, "..."`), or governing it (`called for
+   "long-term cooperation"`). `"A," he said. "B."` becomes one statement; an
+   unattributed paragraph that continues the previous speaker's quotation is
+   theirs. Quoted words with no speaker are scare quotes or titles and are dropped.
+3. Reported speech: a speech verb with a clausal complement (`X said (that) ...`,
+   `X told reporters ...`) or `according to X, ...` outside any quotation.
+
+Speakers are then resolved within the article: pronouns and role nouns ("the
+spokesman") to the named person they refer to, surnames to full names; titles
+become roles; organisations and anonymous sources are kept as written.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Article, Quote, Warning
+from ..model import Article, Mention, Quote, Speaker, Warning
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+# Verbs (lemmas) that introduce speech or a stated position.
+SPEECH_VERBS = frozenset("""
+say tell add note stress emphasize emphasise claim deny announce insist warn argue explain report
+acknowledge confirm suggest reiterate indicate state write tweet post declare assert maintain
+contend predict estimate conclude admit reveal mention allege testify concede observe remark
+reply respond answer counter caution complain boast recall ask urge promise pledge vow vowed
+repeat agree disclose affirm charge lament quip joke retort assure inform brief signal
+""".split())
+# Verbs that take a quoted phrase as what the subject said or called for.
+PARTIAL_VERBS = SPEECH_VERBS | frozenset("""
+call describe dub label term brand praise criticize criticise condemn denounce accuse blame
+dismiss slam blast hail welcome decry characterize characterise refer cite
+""".split())
+# Verbs whose complement is a position rather than speech; used for reported speech only.
+BELIEF_VERBS = frozenset("believe think hope fear expect want doubt".split())
+
+ANONYMOUS_HEADS = frozenset("""
+official officials source sources diplomat diplomats person people aide aides officer officers
+analyst analysts expert experts insider insiders observer observers witness witnesses resident
+residents spokesperson representative representatives member members staffer staffers
+""".split())
+ORG_HEADS = frozenset("""
+ministry ministries government office department agency kremlin house council committee
+administration company firm campaign party embassy pentagon army military police court
+commission authority authorities inspectorate service services group newspaper agency
+organization organisation union bank network station institute
+""".split())
+ROLE_WORDS = frozenset("""
+spokesman spokeswoman spokesperson minister adviser advisor secretary president director
+chairman chairwoman chair official ambassador envoy senator governor mayor representative
+chief head leader commander general colonel officer analyst expert researcher professor
+prime deputy foreign press lawmaker congressman congresswoman candidate manager
+""".split())
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+# Subjects that never name a speaker.
+NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there", "what", "these", "those"})
+HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Sir|Dame)\.?\s+")
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+# A quotation of fewer words with no speech verb near it is a scare quote or a title.
+MIN_UNATTRIBUTED_WORDS = 6
+# A speech verb this many tokens after a closing mark still attributes the quotation.
+AFTER_WINDOW = 25
+
+
+@dataclass(slots=True)
+class QuotedSpan:
+    """A quotation found by its marks: content pieces (without the marks)."""
+
+    pieces: list[tuple[int, int]]
+    opened: int  # offset of the first opening mark
+    closed: int  # offset just after the last closing mark (line end when unbalanced)
+    balanced: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+MARK = re.compile(r"''|``|[“”\"«»„‟]")
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))‘(?=\S)")
+SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![\w])")
+
+
+def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
+    """Quotations marked in `text`, and notes about marks that do not pair up.
+
+    Marks are read by their context, not only their shape, because scraped text mixes
+    them up: a mark after a space and before a word opens, one after a word closes.
+    A paragraph that ends inside a quotation continues it when the next paragraph
+    opens with a mark (the news convention for multi-paragraph quotations).
+    """
+    spans: list[QuotedSpan] = []
+    notes: list[str] = []
+    carried: QuotedSpan | None = None  # open across a paragraph break
+    offset = 0
+    for line in text.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            continue
+        carried = _scan_line(text, line_start, line_start + len(line), carried, spans, notes)
+    if carried is not None:
+        _unbalanced(carried, spans, notes)
+    spans.sort(key=lambda span: span.opened)
+    return spans, notes
+
+
+def _unbalanced(span: QuotedSpan, spans: list[QuotedSpan], notes: list[str]) -> None:
+    span.balanced = False
+    spans.append(span)
+    notes.append(f"unbalanced quotation mark at offset {span.opened}: the quotation runs to the paragraph end")
+
+
+def _opens(text: str, start: int, end: int, i: int, width: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + width] if i + width < end else " "
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _scan_line(
+    text: str, start: int, end: int, carried: QuotedSpan | None, spans: list[QuotedSpan], notes: list[str]
+) -> QuotedSpan | None:
+    """Pair the double marks of one paragraph; return a quotation still open at its end."""
+    marks = [(m.start(), m.end() - m.start()) for m in MARK.finditer(text, start, end)]
+    first = start + len(text[start:end]) - len(text[start:end].lstrip())
+    span: QuotedSpan | None = None
+    open_at: int | None = None
+    if carried is not None:
+        if marks and marks[0][0] == first:  # the quotation goes on in this paragraph
+            span, open_at = carried, first + marks[0][1]
+            marks = marks[1:]
+        else:
+            _unbalanced(carried, spans, notes)
+    for i, width in marks:
+        if open_at is None:
+            if _opens(text, start, end, i, width):
+                open_at, span = i + width, None
+            else:
+                notes.append(f"closing quotation mark with no opening one at offset {i}")
+            continue
+        if _opens(text, start, end, i, width) and text[i] in "“«„`" and i > open_at:
+            notes.append(f"quotation mark opened at offset {open_at - 1} opened again at offset {i}")
+            open_at = i + width
+            continue
+        if open_at < i:
+            if span is None:
+                span = QuotedSpan([(open_at, i)], opened=open_at - width, closed=i + width)
+            else:
+                span.pieces.append((open_at, i))
+                span.closed = i + width
+            spans.append(span)
+        span, open_at = None, None
+    if open_at is not None and open_at < end:
+        piece = (open_at, _rstrip(text, open_at, end))
+        if span is None:
+            span = QuotedSpan([piece], opened=open_at - 1, closed=end)
+        else:
+            span.pieces.append(piece)
+            span.closed = end
+        return span
+    if not marks and carried is None:
+        spans.extend(_single_quoted(text, start, end))
+    return None
+
+
+def _single_quoted(text: str, start: int, end: int) -> list[QuotedSpan]:
+    """‘Quotations in single marks’ in a paragraph with no double ones (headline style)."""
+    found = []
+    for opening in SINGLE_OPEN.finditer(text, start, end):
+        closing = SINGLE_CLOSE.search(text, opening.end(), end)
+        if closing is None:
+            continue
+        inner = text[opening.end():closing.start()]
+        if "‘" not in inner and 0 < len(inner.split()) <= 40:
+            found.append(QuotedSpan([(opening.end(), closing.start())], opened=opening.start(), closed=closing.end()))
+    return found
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# --- attribution -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    """A statement before ids and speaker resolution."""
+
+    pieces: list[tuple[int, int]]
+    kind: str
+    cue: Token | None = None
+    cue_text: str | None = None
+    subject: Span | None = None  # the speaker as the text names it here
+    inherited: _Found | None = None  # continues this earlier statement's speaker
+    orphan: bool = False  # no attribution of its own: the previous statement's speaker, if close
+    speaker: Speaker = field(default_factory=Speaker)
 
 
 def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Warning, ...]]:
     """Every quotation in `article` (parsed as `doc`), and warnings about odd quoting."""
-    return (), ()
+    body = article.body
+    spans, notes = find_quoted_spans(body)
+    warnings = [Warning(article.source, f"quotes: {note}", "extract", article.id) for note in notes[:5]]
+    if len(notes) > 5:
+        warnings.append(Warning(article.source, f"quotes: {len(notes) - 5} more quotation-mark problems",
+                                "extract", article.id))
+    statements = _attribute(doc, body, spans)
+    direct = [s for s in statements if s.kind == "direct"]
+    reported = _reported_speech(doc, body, _covered(s.pieces for s in direct))
+    partial = _absorb_partials(doc, body, [s for s in statements if s.kind == "partial"], reported)
+    quoted = _covered([(s.start, s.end)] for s in spans)
+    for statement in reported:
+        statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
+    statements = sorted(direct + partial + reported, key=lambda s: s.pieces[0])
+    _adopt_orphans(body, statements)
+    _resolve_speakers(article, doc, statements)
+    quotes = []
+    unattributed = 0
+    for number, found in enumerate(statements, 1):
+        pieces = [(s, e) for s, e in (_trim(body, *p) for p in found.pieces) if e > s]
+        if not pieces:
+            continue
+        if found.speaker.name is None and found.speaker.mention is None:
+            unattributed += 1
+        parts = tuple(article.mention(s, e) for s, e in pieces)
+        quotes.append(Quote(
+            id=f"{article.id}#q{number}", article=article.id, start=pieces[0][0], end=pieces[-1][1],
+            text=" ".join(p.text for p in parts), kind=found.kind, speaker=found.speaker,
+            cue=found.cue_text, parts=parts if len(parts) > 1 else (),
+            cue_mention=article.mention(found.cue.idx, found.cue.idx + len(found.cue)) if found.cue else None,
+        ))
+    if unattributed:
+        warnings.append(Warning(article.source, f"quotes: {unattributed} quotation(s) with no identifiable speaker",
+                                "extract", article.id))
+    if any(q.end - q.start > 0.9 * len(body.strip()) and len(body) > 200 for q in quotes):
+        warnings.append(Warning(article.source, "quotes: a quotation spans the whole article", "extract", article.id))
+    return tuple(quotes), tuple(warnings)
+
+
+def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]:
+    """Attribute each quoted span; join split quotations; drop scare quotes and titles."""
+    found: list[_Found] = []
+    previous: _Found | None = None
+    previous_span: QuotedSpan | None = None
+    for span in spans:
+        if previous is not None and previous_span is not None and _split_by_attribution(body, previous, previous_span,
+                                                                                         span):
+            previous.pieces.extend(span.pieces)  # "A," he said. "B."
+            previous_span = span
+            continue
+        kind = _direct_or_partial(doc, body, span)
+        statement = _Found(pieces=list(span.pieces), kind=kind)
+        cue, subject, cue_text = _attribution_after(doc, body, span)
+        if cue is None:
+            cue, subject, cue_text = _attribution_before(doc, body, span, partial=kind == "partial")
+        if cue is None and kind == "partial":
+            cue, subject, cue_text = _governing_verb(doc, span)
+        statement.cue, statement.subject, statement.cue_text = cue, subject, cue_text
+        if cue is None and kind == "direct" and previous is not None and previous_span is not None \
+                and _continues(body, previous_span, span):
+            statement.inherited = previous
+        if cue is None and statement.inherited is None:
+            if kind == "partial" or _words(body, span) < MIN_UNATTRIBUTED_WORDS:
+                continue  # scare quotes, coinages
+            statement.orphan = True
+        if _is_title(body, span):
+            continue
+        found.append(statement)
+        previous, previous_span = statement, span
+    return found
+
+
+def _split_by_attribution(body: str, previous: _Found, previous_span: QuotedSpan, span: QuotedSpan) -> bool:
+    """`"A," he said. "B."` or `"A," he said, "B"`: the attribution sits between two quoted pieces."""
+    cue = previous.cue
+    if cue is None or not previous_span.closed <= cue.idx < span.opened or previous.subject is None:
+        return False
+    between = body[previous_span.closed:span.opened]
+    return "\n" not in between and len(between.split()) <= 12
+
+
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is it its vs".split())
+
+
+def _is_title(body: str, span: QuotedSpan) -> bool:
+    """Title Case Words With No Sentence Punctuation: a book, show or song, not speech."""
+    text = " ".join(body[s:e] for s, e in span.pieces)
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in TITLE_SMALL_WORDS]
+    if len(words) < 2 or re.search(r"[.!?,;]\s*$", text.strip()) or re.search(r"[.!?]\s", text):
+        return False
+    return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) >= 0.8 * len(words)
+
+
+def _absorb_partials(doc: Doc, body: str, partials: list[_Found], reported: list[_Found]) -> list[_Found]:
+    """Quoted words inside reported speech belong to it (`X said the plan was "a con"` is one
+    statement); others take the rest of their verb's clause (`called for "cooperation" with Russia`)."""
+    kept = []
+    for statement in partials:
+        start, end = statement.pieces[0][0], statement.pieces[-1][1]
+        if any(p[0][0] <= start and end <= p[-1][1] for p in (r.pieces for r in reported)):
+            continue
+        cue = statement.cue
+        if cue is not None and cue.lower_ != "according":
+            tokens = [t for child in cue.rights if child.dep_ not in ("punct", "cc", "conj", "advcl", "mark")
+                      and child.sent == cue.sent for t in child.subtree]
+            if tokens:
+                first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+                s, e = _clip_to_paragraph(body, first.idx, last.idx + len(last), cue.idx)
+                if s <= start and end <= e:
+                    statement.pieces = [(s, e)]
+        kept.append(statement)
+    return kept
+
+
+def _quoted_share(body: str, pieces: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> float:
+    words = [m.start() for s, e in pieces for m in re.finditer(r"\w+", body[s:e])]
+    offsets = [s + w for s, e in pieces for w in [m.start() for m in re.finditer(r"\w+", body[s:e])]]
+    if not words:
+        return 0.0
+    return sum(1 for o in offsets if _in_any(o, quoted)) / len(offsets)
+
+
+def _adopt_orphans(body: str, statements: Sequence[_Found]) -> None:
+    """A quotation opening a paragraph with no attribution continues the statement just
+    before it (`Fallowes said the cooperative backed the ban.` / `"Forty-one boats ..."`)."""
+    for n, statement in enumerate(statements):
+        if not statement.orphan or n == 0:
+            continue
+        previous = statements[n - 1]
+        between = body[previous.pieces[-1][1]:statement.pieces[0][0]]
+        if between.count("\n") <= 2 and len(between) < 300 and (previous.subject is not None or previous.inherited):
+            statement.inherited = previous.inherited or previous
+            statement.orphan = False
+
+
+def _direct_or_partial(doc: Doc, body: str, span: QuotedSpan) -> str:
+    """Direct when the quotation is a sentence of its own (or follows `said:`), else partial."""
+    first = body[span.start:span.start + 1]
+    if not first or not (first.isupper() or first.isdigit() or first in "…[(."):
+        return "partial"
+    before = body[_line_start(body, span.opened):span.opened].rstrip()
+    if not before or before[-1] in ":,.!?—–-" or before.endswith(("that", "That")):
+        return "direct"
+    return "partial" if _words(body, span) < MIN_UNATTRIBUTED_WORDS else "direct"
+
+
+def _attribution_after(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
+    """`"...," X said` / `"...," said X` / `"...," according to X`."""
+    tokens = _tokens_from(doc, span.closed, AFTER_WINDOW, body)
+    for n, token in enumerate(tokens):
+        if token.text in OPENING or token.text == STRAIGHT or (token.is_sent_start and n > 0) \
+                or "\n" in token.text or (n > 0 and "\n" in tokens[n - 1].whitespace_):
+            break
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            subject = _pobj_span(doc[token.i + 1])
+            if subject is not None:
+                return token, subject, "according to"
+        if _is_speech_verb(token):
+            subject = _subject(token, outside=(span.opened, span.closed))
+            if subject is not None:
+                return token, subject, _cue_text(token)
+    return None, None, None
+
+
+def _attribution_before(
+    doc: Doc, body: str, span: QuotedSpan, *, partial: bool
+) -> tuple[Token | None, Span | None, str | None]:
+    """`X said: "..."`, `X told reporters, "..."`, `According to X, "..."`, `X said the move was "..."`."""
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or not len(first):
+        return None, None, None
+    sentence = first[0].sent
+    candidates = [t for t in sentence if t.idx < span.opened]
+    for token in reversed(candidates):
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            subject = _pobj_span(doc[token.i + 1])
+            if subject is not None and subject.end_char <= span.opened:
+                return token, subject, "according to"
+        if _is_speech_verb(token) or (partial and token.lemma_ in PARTIAL_VERBS and token.pos_ == "VERB"):
+            subject = _subject(token, outside=(span.opened, span.closed))
+            if subject is not None:
+                return token, subject, _cue_text(token)
+    return None, None, None
+
+
+def _governing_verb(doc: Doc, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
+    """The speech verb of the clause a partial quotation sits in."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None, None, None
+    head = inner.root
+    for ancestor in head.ancestors:
+        if ancestor.lemma_ in PARTIAL_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+            subject = _subject(ancestor, outside=(span.opened, span.closed))
+            if subject is not None:
+                return ancestor, subject, _cue_text(ancestor)
+    return None, None, None
+
+
+def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list[_Found]:
+    """`X said (that) ...`, `X told reporters ...`, `according to X, ...` outside quotations."""
+    found = []
+    for sentence in doc.sents:
+        for token in sentence:
+            if _in_any(token.idx, inside):
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                statement = _according_to(doc, body, sentence, token, inside)
+            elif _is_speech_verb(token) or (token.lemma_ in BELIEF_VERBS and token.pos_ == "VERB"):
+                statement = _speech_clause(body, sentence, token, inside)
+            else:
+                continue
+            if statement is not None:
+                found.append(statement)
+    return found
+
+
+def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    if complement is None:
+        return None
+    subject = _subject(verb, outside=(-1, -1))
+    if subject is None or subject.root.lower_ in NOT_SPEAKERS or subject.root.dep_ == "expl":
+        return None
+    start, end = _clip_to_paragraph(body, *_subtree_chars(complement), verb.idx)
+    if _overlap((start, end), inside) > 0.3 * (end - start) or end - start < 12:
+        return None
+    if start <= subject.start_char < end:
+        return None
+    return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
+
+
+def _according_to(
+    doc: Doc, body: str, sentence: Span, according: Token, inside: list[tuple[int, int]]
+) -> _Found | None:
+    """`According to X, CLAUSE` or `CLAUSE, according to X.`: the clause is the content."""
+    subject = _pobj_span(doc[according.i + 1])
+    if subject is None:
+        return None
+    phrase_end = max(subject.end_char, according.idx + len("according to"))
+    before = (sentence.start_char, according.idx)
+    after = (phrase_end, sentence.end_char)
+    start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    start, end = _trim(body, *_clip_to_paragraph(body, start, end, according.idx))
+    if end - start < 12 or _overlap((start, end), inside) > 0.3 * (end - start):
+        return None
+    return _Found(pieces=[(start, end)], kind="indirect", cue=according, cue_text="according to", subject=subject)
+
+
+# --- parse helpers -------------------------------------------------------------------------
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+
+
+def _cue_text(token: Token) -> str:
+    particles = [c for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.text, *(p.text for p in particles)])
+
+
+def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
+    """The speaker of `verb`: its subject (or the agent of a passive), not inside the quotation."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (outside[0] <= child.idx < outside[1]):
+            if child.dep_ == "nsubjpass":
+                continue
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":  # "a fisher, who said ..."
+                return _noun_phrase(verb.head)
+            return _noun_phrase(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _noun_phrase(pobj)
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:  # "..., he said and added ..."
+        head = verb.head
+        if head.lemma_ in SPEECH_VERBS:
+            return _subject(head, outside=outside)
+    return None
+
+
+def _pobj_span(preposition: Token) -> Span | None:
+    pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return _noun_phrase(pobj) if pobj is not None else None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The speaker phrase: the head with what precedes it (titles, names), not clauses after it.
+
+    It never crosses a line break: scraped text puts navigation lines right before a sentence.
+    """
+    doc = head.doc
+    left = min((t.i for t in head.subtree if t.i <= head.i), default=head.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")
+                                                         and head.lemma_ not in ("people",)):
+            right = max(right, max(t.i for t in child.subtree))
+        else:
+            break
+    while left < right and doc[left].dep_ in ("punct", "cc", "prep"):
+        left += 1
+    for i in range(head.i, left, -1):  # no line break between the head and the start
+        if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space:
+            left = i
+            break
+    for i in range(head.i, right):
+        if "\n" in doc[i].whitespace_ or doc[i + 1].is_space:
+            right = i
+            break
+    return doc[left:right + 1]
+
+
+def _subtree_chars(token: Token) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    start = tokens[0]
+    if start.dep_ == "mark" and start.lower_ in ("that", "whether", "if") and len(tokens) > 1:
+        start = tokens[1]
+    return start.idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _tokens_from(doc: Doc, offset: int, count: int, body: str) -> list[Token]:
+    span = doc.char_span(offset, len(body), alignment_mode="expand") if offset < len(body) else None
+    return list(span[:count]) if span is not None else []
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Without surrounding spaces, quotation marks and the comma before an attribution."""
+    while start < end and (body[start].isspace() or body[start] in OPENING + CLOSING + STRAIGHT + ",;:—–"):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in OPENING + CLOSING + STRAIGHT + ",;:—–"):
+        end -= 1
+    return start, end
+
+
+def _covered(pieces: Iterable[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    return sorted(p for group in pieces for p in group)
+
+
+def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s - 1 <= offset < e + 1 for s, e in ranges)
+
+
+def _overlap(span: tuple[int, int], ranges: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in ranges)
+
+
+def _words(body: str, span: QuotedSpan) -> int:
+    return sum(len(body[s:e].split()) for s, e in span.pieces)
+
+
+def _clip_to_paragraph(body: str, start: int, end: int, anchor: int) -> tuple[int, int]:
+    """`start`..`end` cut to the line that holds `anchor`."""
+    line_start = _line_start(body, anchor)
+    line_end = body.find("\n", anchor)
+    line_end = len(body) if line_end < 0 else line_end
+    return max(start, line_start), min(end, line_end)
+
+
+def _line_start(body: str, offset: int) -> int:
+    return body.rfind("\n", 0, offset) + 1
+
+
+def _same_paragraph(body: str, start: int, end: int) -> bool:
+    return "\n" not in body[start:end]
+
+
+def _continues(body: str, previous: QuotedSpan, span: QuotedSpan) -> bool:
+    """`span` opens its paragraph, or follows `previous`'s attribution sentence in the same one."""
+    between = body[previous.closed:span.opened]
+    if between.count("\n") > 0:
+        line = body[_line_start(body, span.opened):span.opened]
+        return not line.strip() and between.count("\n\n") <= 1 and len(between) < 400
+    return len(between) < 120
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    role: str | None
+    position: int
+    sentence: int = -1  # start offset of its sentence
+    is_subject: bool = False
+
+
+def _resolve_speakers(article: Article, doc: Doc, statements: Sequence[_Found]) -> None:
+    """Fill each statement's `speaker`, resolving pronouns, roles and surnames in the article."""
+    quoted = _covered(s.pieces for s in statements if s.kind != "indirect")
+    # First words of organisation names ("Teskar" of "Teskar Chemicals") are not people.
+    org_words = frozenset(ent[0].text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1)
+    people = [p for p in _people(doc) if not _in_any(p.position, quoted) and p.name not in org_words]
+    last_person: _Person | None = None
+    for statement in statements:
+        if statement.subject is None:
+            if statement.inherited is not None:
+                statement.speaker = statement.inherited.speaker
+            continue
+        speaker, person = _speaker(article, statement.subject, people, last_person, org_words)
+        statement.speaker = speaker
+        if person is not None:
+            last_person = _Person(person.name, person.role, statement.subject.start_char,
+                                  statement.subject.sent.start_char, True)
+
+
+def _people(doc: Doc) -> list[_Person]:
+    """Named people in order of mention, with a role where the text gives one next to the name."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        tokens = list(ent)
+        while len(tokens) > 1 and tokens[0].lemma_.lower() in ROLE_WORDS:
+            tokens = tokens[1:]  # "Spokeswoman Irena Valdaro"
+        name = _clean_name(" ".join(t.text for t in tokens))
+        if not name:
+            continue
+        found.append(_Person(name, _title_before(ent) or _role_near(ent), ent.start_char, ent.sent.start_char,
+                             ent.root.dep_ in ("nsubj", "nsubjpass")))
+    roles: dict[str, str] = {}
+    for person in found:  # surnames to full names, and each name's role wherever the text gives it
+        person.name = _full_name(person.name, found, person.position)
+        if person.role:
+            roles.setdefault(person.name, person.role)
+    for person in found:
+        person.role = person.role or roles.get(person.name)
+    return found
+
+
+def _title_before(ent: Span) -> str | None:
+    """`Kremlin spokesman Dmitry Peskov` -> "Kremlin spokesman" (modifiers of the name before it)."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod") and ent.start <= doc[i].head.i < ent.end + 1 \
+            or (i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i and doc[i].head.i < ent.end
+                and doc[doc[i].head.i].dep_ in ("compound", "amod")):
+        i -= 1
+    title = doc[i + 1:ent.start]
+    if len(title) and any(t.lemma_.lower() in ROLE_WORDS for t in title):
+        return title.text
+    return None
+
+
+def _speaker(
+    article: Article, subject: Span, people: list[_Person], last: _Person | None, org_words: frozenset[str]
+) -> tuple[Speaker, _Person | None]:
+    body = article.body
+    start, end = subject.start_char, subject.end_char
+    while start < end and body[start] in "“”\"'‘’,":
+        start += 1
+    mention = article.mention(start, end) if end > start else None
+    head = subject.root
+    text = " ".join(body[start:end].split())
+    lower = head.lower_
+    person_tokens = [t for t in subject if t.ent_type_ == "PERSON"]
+    while person_tokens and (person_tokens[0].lemma_.lower() in ROLE_WORDS or person_tokens[0].text in org_words):
+        person_tokens = person_tokens[1:]  # "Spokeswoman Irena Valdaro", "Teskar Irena Valdaro"
+    if len(person_tokens) == 1 and person_tokens[0].text in org_words and person_tokens[0].i == head.i:
+        return Speaker(name=_strip_determiner(text), mention=mention, kind="organisation"), None
+    if person_tokens:
+        name = _clean_name(" ".join(t.text for t in person_tokens))
+        name = _full_name(name, people, subject.start_char)
+        role = _role_in(subject, person_tokens) or _role_of(name, people)
+        person = _Person(name, role, subject.start_char)
+        return Speaker(name=name, mention=mention, role=role, kind="person"), person
+    if lower in PRONOUNS or lower == "i":
+        recent = _antecedent(people, last, subject.start_char)
+        if recent is not None:
+            return Speaker(name=recent.name, mention=mention, role=recent.role, kind="person"), recent
+        return Speaker(mention=mention), None
+    if lower in PLURAL_PRONOUNS:
+        return Speaker(mention=mention), None
+    determiner = subject[0].lower_ if len(subject) else ""
+    if head.lemma_.lower() in ROLE_WORDS and determiner in ("the", "this") and head.lemma_.lower() not in ANONYMOUS_HEADS:
+        person = _by_role(head.lemma_.lower(), people, last, subject.start_char)
+        if person is not None:
+            return Speaker(name=person.name, mention=mention, role=person.role, kind="person"), person
+    if head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS:
+        if not any(t.ent_type_ in ("PERSON",) for t in subject):
+            return Speaker(name=_strip_determiner(text), mention=mention, kind="anonymous"), None
+    affiliation = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from")), None)
+    if head.pos_ == "PROPN" and head.lemma_.lower() not in ORG_HEADS and head.text not in org_words and (
+            head.ent_type_ not in ("ORG", "GPE", "NORP") or (affiliation is not None and head.ent_type_ == "ORG")):
+        # a name the entity recogniser missed, or read as part of "X of the Institute"
+        name = _full_name(_clean_name(_name_tokens(subject)), people, subject.start_char)
+        role = " ".join(t.text for t in affiliation.subtree if t.dep_ != "det")[3:].strip() if affiliation else None
+        person = next((p for p in people if p.name == name), None) or _Person(name, role or None, subject.start_char)
+        return Speaker(name=name, mention=mention, role=person.role, kind="person"), person
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in subject) or head.lemma_.lower() in ORG_HEADS \
+            or head.text in org_words:
+        return Speaker(name=_strip_determiner(text), mention=mention, kind="organisation"), None
+    if head.pos_ == "NOUN":  # "environmental campaigners", "several members of the committee"
+        return Speaker(name=_strip_determiner(text), mention=mention, kind="anonymous"), None
+    return Speaker(mention=mention), None
+
+
+def _name_tokens(subject: Span) -> str:
+    head = subject.root
+    tokens = [t for t in subject if t.i <= head.i and t.pos_ == "PROPN" and (t.head.i == head.i or t.i == head.i)
+              and t.lemma_.lower() not in ROLE_WORDS]
+    return " ".join(t.text for t in tokens) or head.text
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.replace("’s", "").replace("'s", "").split())
+    return HONORIFICS.sub("", text).strip(" ,.")
+
+
+def _full_name(name: str, people: list[_Person], position: int) -> str:
+    """`Sullivan` -> `Jake Sullivan` when the article names one such person in full."""
+    if " " in name:
+        return name
+    full = {p.name for p in people if " " in p.name and p.name.split()[-1] == name}
+    return full.pop() if len(full) == 1 else name
+
+
+def _role_in(subject: Span, person_tokens: list[Token]) -> str | None:
+    """`National Security Adviser Jake Sullivan` -> "National Security Adviser"; appositions too."""
+    first = person_tokens[0].i
+    title = [t for t in subject if t.i < first and t.dep_ != "det" and t.ent_type_ != "PERSON" and t.dep_ != "poss"
+             and t.text not in ("’s", "'s")]
+    if title and any(t.lemma_.lower() in ROLE_WORDS or t.text[:1].isupper() for t in title):
+        role = " ".join(t.text for t in title).strip(" ,")
+        if role and not HONORIFICS.match(role + " "):
+            return role
+    return _role_near(subject)
+
+
+def _role_near(span: Span) -> str | None:
+    """An apposition after a name: `Nasser Kanani Chafi, a spokeswoman for the ministry`."""
+    head = span.root
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    tokens = [t for t in appos.subtree if not (t.dep_ == "det" and t.i == appos.left_edge.i)]
+    text = " ".join(t.text for t in tokens).strip(" ,")
+    return text if appos.lemma_.lower() in ROLE_WORDS and len(text) < 80 else None
+
+
+def _role_of(name: str, people: list[_Person]) -> str | None:
+    return next((p.role for p in people if p.name == name and p.role), None)
+
+
+def _antecedent(people: list[_Person], last: _Person | None, position: int) -> _Person | None:
+    """Who `he`/`she` at `position` most likely is: a person in the nearest sentence that names
+    one, its subject first; the previous speaker counts as named where they spoke."""
+    before = [p for p in people if p.position < position]
+    if last is not None and last.position < position:
+        before.append(last)
+    if not before:
+        return None
+    nearest = max(p.sentence for p in before)
+    in_sentence = [p for p in before if p.sentence == nearest]
+    subjects = [p for p in in_sentence if p.is_subject]
+    return (subjects or in_sentence)[-1 if not subjects else 0]
+
+
+def _by_role(role_word: str, people: list[_Person], last: _Person | None, position: int) -> _Person | None:
+    if last is not None and last.role and role_word in last.role.lower():
+        return last
+    for person in reversed([p for p in people if p.position < position]):
+        if person.role and role_word in person.role.lower():
+            return person
+    return None
+
+
+def _strip_determiner(text: str) -> str:
+    return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text).strip(" ,")

@@ -1,14 +1,216 @@
-"""Quotes across articles: canonical speakers, groups of one utterance, variants."""
+"""Quotes across articles: canonical speakers, groups of one utterance, variants.
+
+- Speakers: "Sullivan" and "Jake Sullivan", or "Nasser Kanani" and "Nasser Kanaani",
+  are one speaker; "Joe Biden" and "Hunter Biden" are two. The canonical name is the
+  fullest form most articles use.
+- Groups: a quotation carried by several articles is one group even when the
+  wordings differ (a bracketed insertion, a dropped clause, a changed word). Candidate
+  pairs come from an index of word trigrams, so the cost grows with the number of
+  quotes, not its square; each pair is then aligned word by word.
+- Variants: each quote's word-level differences from the group's wording, which is
+  the wording of the article that carried it first.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from ..model import Article, Contradiction, Quote, QuoteGroup
+from rapidfuzz import fuzz
+
+from ..model import Article, Quote, QuoteGroup, QuoteVariant, Speaker
+
+# Two quotes are one utterance when this share of the shorter one's words align...
+MIN_CONTAINED = 0.7
+# ...and this share of the longer one's (a phrase is not the speech it appears in)...
+MIN_SHARED_OF_LONGER = 0.35
+# ...and at least this many words align.
+MIN_ALIGNED_WORDS = 5
+# A trigram carried by more quotes than this is too common to suggest a pair.
+MAX_POSTINGS = 200
+# Spelling variants of one name (rapidfuzz ratio of the normalised names).
+SAME_NAME_RATIO = 85
+
+WORD = re.compile(r"\[[^\]]{1,60}\]|\([^)]{1,60}\)|[\w'’-]+")
 
 
-def link_quotes(
-    articles: Sequence[Article], quotes: Sequence[Quote]
-) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...], tuple[Contradiction, ...]]:
-    """Quotes with canonical speakers and group ids, the groups, and paraphrase drift."""
-    return tuple(quotes), (), ()
+def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
+    """Quotes with per-article ids, canonical speakers and group ids, and the groups.
+
+    `articles` come in publication order: a group's first article is its `first_seen`.
+    """
+    order = {article.id: n for n, article in enumerate(articles)}
+    quotes = sorted(quotes, key=lambda q: (order.get(q.article, len(order)), q.article, q.start))
+    quotes = _renumber(quotes)
+    names = canonical_names((q.speaker.name, q.article) for q in quotes
+                            if q.speaker.kind == "person" and q.speaker.name)
+    quotes = [_with_name(q, names) for q in quotes]
+    members = _group(quotes)
+    groups: list[QuoteGroup] = []
+    group_of: dict[str, str] = {}
+    for indices in members:
+        chosen = [quotes[i] for i in indices]
+        group = _make_group(f"qg{len(groups) + 1}", chosen)
+        groups.append(group)
+        for quote in chosen:
+            group_of[quote.id] = group.id
+    linked = tuple(replace(q, group=group_of.get(q.id)) for q in quotes)
+    return linked, tuple(groups)
+
+
+def _renumber(quotes: list[Quote]) -> list[Quote]:
+    """Ids `<article>#q<n>` in reading order (stored results may have been renamed)."""
+    counts: Counter[str] = Counter()
+    numbered = []
+    for quote in quotes:
+        counts[quote.article] += 1
+        numbered.append(replace(quote, id=f"{quote.article}#q{counts[quote.article]}"))
+    return numbered
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+
+def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each person name (given with the article that uses it) mapped to the canonical form
+    of the person it names: the full form most articles use, the longest on a tie."""
+    counts = Counter(dict.fromkeys((" ".join(n.split()), a) for n, a in names)).keys()
+    counts = Counter(name for name, _ in counts)
+    full = sorted((n for n in counts if len(n.split()) > 1), key=lambda n: (-len(n.split()), -counts[n], n))
+    canonical: dict[str, str] = {}
+    clusters: list[list[str]] = []
+    for name in full:
+        for cluster in clusters:
+            if any(_same_person(name, other) for other in cluster):
+                cluster.append(name)
+                break
+        else:
+            clusters.append([name])
+    for cluster in clusters:
+        best = max(cluster, key=lambda n: (sum(counts[m] for m in cluster if _key(m) == _key(n)),
+                                           len(n.split()), -len(n), n))
+        for name in cluster:
+            canonical[name] = best
+    for name in counts:
+        if name in canonical:
+            continue
+        matches = {canonical[f] for f in full if _key(f).split()[-1] == _key(name).split()[-1]
+                   or fuzz.ratio(_key(f).split()[-1], _key(name).split()[-1]) >= SAME_NAME_RATIO + 5}
+        canonical[name] = matches.pop() if len(matches) == 1 else name
+    return canonical
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Full names of one person: one's words inside the other's, or spelling variants."""
+    ka, kb = _key(a).split(), _key(b).split()
+    if ka[0] != kb[0] and fuzz.ratio(ka[0], kb[0]) < SAME_NAME_RATIO:
+        return False  # different first names: different people
+    if set(ka) <= set(kb) or set(kb) <= set(ka):
+        return True
+    if fuzz.ratio(" ".join(ka), " ".join(kb)) >= SAME_NAME_RATIO:
+        return True
+    shorter, longer = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return all(any(fuzz.ratio(w, v) >= SAME_NAME_RATIO for v in longer) for w in shorter)
+
+
+def _key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split())
+
+
+def _with_name(quote: Quote, names: dict[str, str]) -> Quote:
+    name = quote.speaker.name
+    if quote.speaker.kind != "person" or not name or names.get(name, name) == name:
+        return quote
+    return replace(quote, speaker=replace(quote.speaker, name=names[name]))
+
+
+# --- groups ----------------------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    """The words of a quotation, bracketed insertions kept as one word."""
+    return WORD.findall(text)
+
+
+def _normal(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _group(quotes: Sequence[Quote]) -> list[list[int]]:
+    """Indices of quotes that carry one utterance, in groups spanning two or more articles."""
+    tokens = [[_normal(w) for w in words(q.text)] for q in quotes]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, toks in enumerate(tokens):
+        for gram in {tuple(toks[j:j + 3]) for j in range(len(toks) - 2)}:
+            index[gram].append(i)
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, toks in enumerate(tokens):
+        shared: Counter[int] = Counter()
+        for gram in {tuple(toks[j:j + 3]) for j in range(len(toks) - 2)}:
+            postings = index[gram]
+            if len(postings) <= MAX_POSTINGS:
+                shared.update(j for j in postings if j > i and quotes[j].article != quotes[i].article)
+        for j, count in shared.items():
+            if count >= 2 and find(i) != find(j) and _same_utterance(quotes[i], quotes[j], tokens[i], tokens[j]):
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(quotes)):
+        clusters[find(i)].append(i)
+    return [sorted(m) for m in clusters.values() if len({quotes[i].article for i in m}) > 1]
+
+
+def _same_utterance(a: Quote, b: Quote, ta: list[str], tb: list[str]) -> bool:
+    if not _compatible_speakers(a.speaker, b.speaker):
+        return False
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    aligned = sum(block.size for block in matcher.get_matching_blocks())
+    return aligned >= MIN_ALIGNED_WORDS and aligned >= MIN_CONTAINED * min(len(ta), len(tb)) \
+        and aligned >= MIN_SHARED_OF_LONGER * max(len(ta), len(tb))
+
+
+def _compatible_speakers(a: Speaker, b: Speaker) -> bool:
+    """Different named people never share a quotation; an unknown speaker may be anyone."""
+    if a.kind == "person" and b.kind == "person" and a.name and b.name:
+        return a.name == b.name
+    return True
+
+
+def _make_group(group_id: str, quotes: Sequence[Quote]) -> QuoteGroup:
+    first = quotes[0]  # quotes are in publication order
+    speakers = Counter(q.speaker.name for q in quotes if q.speaker.name and q.speaker.kind == "person") \
+        or Counter(q.speaker.name for q in quotes if q.speaker.name)
+    articles = list(dict.fromkeys(q.article for q in quotes))
+    variants = tuple(QuoteVariant(q.id, differences(first.text, q.text)) for q in quotes[1:])
+    return QuoteGroup(
+        id=group_id, text=first.text, speaker=speakers.most_common(1)[0][0] if speakers else None,
+        quotes=tuple(q.id for q in quotes), articles=tuple(articles), first_seen=first.article,
+        variants=variants,
+    )
+
+
+def differences(reference: str, other: str) -> tuple[str, ...]:
+    """Word-level differences of `other` from `reference`, for people to read."""
+    ref, oth = words(reference), words(other)
+    matcher = difflib.SequenceMatcher(None, [_normal(w) for w in ref], [_normal(w) for w in oth], autojunk=False)
+    found = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        was, now = " ".join(ref[i1:i2]), " ".join(oth[j1:j2])
+        if op == "replace":
+            found.append(f'"{was}" -> "{now}"')
+        elif op == "delete":
+            found.append(f'dropped "{was}"')
+        elif op == "insert":
+            found.append(f'added "{now}"')
+    return tuple(found)

@@ -6,6 +6,8 @@ sites, so it opens offline and can be mailed or archived as one file. Every piec
 of article-derived text goes through `html.escape`, attribute values included.
 Entity mentions are highlighted from their offsets into each article's body;
 a mention that does not fit the body, or overlaps one already shown, is skipped.
+In "Who said what", a variant's wording is diffed word by word against its
+group's canonical wording and the changes marked with `<ins>`/`<del>`.
 """
 
 from __future__ import annotations
@@ -25,12 +27,23 @@ from storyline.model import (
     DuplicatePair,
     Entity,
     Mention,
-    Quote,
-    QuoteGroup,
     TimelineEvent,
 )
 
-from .summary import EMPTY_STATES, article_outlet_label, published_label, story_dates, story_outlets
+from .summary import (
+    EMPTY_STATES,
+    QUOTE_KIND_LABELS,
+    SpeakerStatements,
+    Statement,
+    article_date,
+    article_outlet_label,
+    published_label,
+    statements,
+    story_dates,
+    story_outlets,
+    who_said_what,
+    word_diff,
+)
 
 # A blank line (possibly holding spaces) separates paragraphs in a cleaned body.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
@@ -56,7 +69,7 @@ def render_html(dossier: Dossier) -> str:
         "warnings": len(dossier.warnings),
         "articles": len(dossier.articles),
         "entities": len(dossier.entities),
-        "quotes": len(dossier.quote_groups) + len(page.ungrouped_quotes),
+        "quotes": len(page.statements),
         "timeline": len(dossier.timeline),
         "claims": len(dossier.claims),
         "contradictions": len(dossier.contradictions),
@@ -124,6 +137,19 @@ def _nav(counts: dict[str, int]) -> str:
         count = f' <span class="count">{counts[anchor]}</span>' if anchor in counts else ""
         links.append(f'<a href="#{anchor}">{label}{count}</a>')
     return f'<nav class="site-nav" aria-label="Sections">{"".join(links)}</nav>'
+
+
+def _diff_html(canonical: str, variant: str) -> str:
+    """`variant` with the words it adds in `<ins>` and those it drops from `canonical` in `<del>`."""
+    pieces = []
+    for change, space, text in word_diff(canonical, variant):
+        if change == "added":
+            pieces.append(f'{space}<ins class="diff">{_e(text)}</ins>')
+        elif change == "dropped":
+            pieces.append(f'{space}<del class="diff">{_e(text)}</del>')
+        else:
+            pieces.append(space + _e(text))
+    return "".join(pieces)
 
 
 def _paragraph_spans(body: str) -> list[tuple[int, int]]:
@@ -203,8 +229,7 @@ class _Page:
         self.article_by_id = {article.id: article for article in dossier.articles}
         self.anchors = {article.id: f"article-{n}" for n, article in enumerate(dossier.articles, start=1)}
         self.quote_by_id = {quote.id: quote for quote in dossier.quotes}
-        group_ids = {group.id for group in dossier.quote_groups}
-        self.ungrouped_quotes = [quote for quote in dossier.quotes if quote.group not in group_ids]
+        self.statements = statements(dossier)
         self.entities_by_article: dict[str, list[Entity]] = defaultdict(list)
         for entity in dossier.entities:
             for article_id in dict.fromkeys(m.article for m in entity.mentions):
@@ -351,48 +376,71 @@ class _Page:
 
     def quotes(self) -> str:
         parts = ['<section id="quotes">', "<h2>Who said what</h2>"]
-        if not self.dossier.quote_groups and not self.ungrouped_quotes:
+        if not self.statements:
             parts += [f'<p class="empty">{EMPTY_STATES["quotes"]}</p>', "</section>"]
             return "\n".join(parts)
-        by_speaker: dict[str, list[str]] = defaultdict(list)
-        for group in self.dossier.quote_groups:
-            by_speaker[group.speaker or ""].append(self.quote_group(group))
-        for quote in self.ungrouped_quotes:
-            by_speaker[quote.speaker.name or ""].append(self.single_quote(quote))
-        for speaker in sorted(by_speaker, key=lambda s: (s == "", s)):
-            parts.append(f'<div class="speaker"><h3>{_e(speaker or "Unattributed")}</h3>')
-            parts += by_speaker[speaker]
-            parts.append("</div>")
+        parts.append('<p class="hint">Speakers with the most statements first; each statement once, with the '
+                     'outlets that carried it. A variant is shown against the wording above it: '
+                     '<ins class="diff">added</ins> and <del class="diff">dropped</del> words.</p>')
+        for number, speaker in enumerate(who_said_what(self.dossier, only=self.statements), start=1):
+            parts.append(self.speaker(speaker, number))
         parts.append("</section>")
         return "\n".join(parts)
 
-    def quote_group(self, group: QuoteGroup) -> str:
-        first_seen = f"; first seen in {self.article_link(group.first_seen)}" if group.first_seen else ""
-        variants = ""
-        if group.variants:
-            items = []
-            for variant in group.variants:
-                quote = self.quote_by_id.get(variant.quote)
-                wording = (f'<q>{_e(quote.text)}</q> in {self.article_link(quote.article)}' if quote
-                           else f"<code>{_e(variant.quote)}</code>")
-                differences = "".join(f"<li>{_e(d)}</li>" for d in variant.differences)
-                items.append(f"<li>{wording}" + (f'<ul class="differences">{differences}</ul>' if differences else "")
-                             + "</li>")
-            variants = f'<div class="variants"><h4>Variants</h4><ul>{"".join(items)}</ul></div>'
+    def speaker(self, speaker: SpeakerStatements, number: int) -> str:
+        heading = [f'<span class="speaker-name">{_e(speaker.label)}</span>']
+        if speaker.roles:
+            heading.append(f'<span class="speaker-roles">{", ".join(_e(role) for role in speaker.roles)}</span>')
+        kind_class = ""
+        if speaker.kind:
+            kind_class = f" speaker-{_css_token(speaker.kind)}"
+            heading.append(f'<span class="speaker-kind">{_e(speaker.kind_label or speaker.kind)}</span>')
+        heading.append(f'<span class="count">{_plural(len(speaker.statements), "statement")}</span>')
+        return "\n".join([
+            f'<div class="speaker{kind_class}" id="speaker-{number}">',
+            f'<h3>{" ".join(heading)}</h3>',
+            *(self.statement(statement) for statement in speaker.statements),
+            "</div>",
+        ])
+
+    def statement(self, statement: Statement) -> str:
+        """A statement under its canonical wording, where it ran, and how each variant words it."""
+        marks = "".join(f"{self.kind_badge(kind)} " for kind in statement.kinds if kind != "direct")
+        carried = "Carried by" if len(statement.articles) > 1 else "In"
+        first_seen = ""
+        if statement.first_seen and len(statement.articles) > 1:
+            first_seen = f"; first seen in {self.article_link(statement.first_seen)}"
+        date = article_date(self.article_by_id.get(statement.first_seen or ""))
+        if date:
+            first_seen += f', <span class="date">{_e(date)}</span>'
         return (
-            '<div class="quote-group">'
-            f"<blockquote>{_e(group.text)}</blockquote>"
-            f'<p class="carried">Carried by {self.outlets_of(group.articles)}{first_seen}.</p>'
-            f"{variants}</div>"
+            f'<div class="statement kind-{_css_token(statement.kind)}">'
+            f"<blockquote>{_e(statement.text)}</blockquote>"
+            f'<p class="carried">{marks}{carried} {self.outlets_of(statement.articles)}{first_seen}.</p>'
+            f"{self.variants(statement)}</div>"
         )
 
-    def single_quote(self, quote: Quote) -> str:
-        cue = f", “{_e(quote.cue)}”" if quote.cue else ""
-        return (
-            '<div class="quote-group single">'
-            f"<blockquote>{_e(quote.text)}</blockquote>"
-            f'<p class="carried">In {self.outlets_of((quote.article,))} ({_e(quote.kind)}{cue}).</p></div>'
-        )
+    def variants(self, statement: Statement) -> str:
+        group = statement.group
+        if group is None or not group.variants:
+            return ""
+        items = []
+        for variant in group.variants:
+            quote = self.quote_by_id.get(variant.quote)
+            if quote is None:
+                wording = f"<code>{_e(variant.quote)}</code>"
+            else:
+                mark = f" {self.kind_badge(quote.kind)}" if quote.kind != "direct" else ""
+                wording = (f'<q class="wording">{_diff_html(group.text, quote.text)}</q> in '
+                           f"{self.outlets_of((quote.article,))}{mark}")
+            differences = "".join(f"<li>{_e(d)}</li>" for d in variant.differences)
+            items.append(f'<li class="variant">{wording}'
+                         + (f'<ul class="differences">{differences}</ul>' if differences else "") + "</li>")
+        return f'<div class="variants"><h4>Variants</h4><ul>{"".join(items)}</ul></div>'
+
+    def kind_badge(self, kind: str) -> str:
+        """How a statement was reported, when it is not a word-for-word quotation."""
+        return f'<span class="kind kind-{_css_token(kind)}">{_e(QUOTE_KIND_LABELS.get(kind, kind))}</span>'
 
     def timeline(self) -> str:
         parts = ['<section id="timeline">', "<h2>Timeline</h2>"]

@@ -11,9 +11,20 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from storyline.model import Article, Dossier, Entity, Mention, Quote
+from storyline.model import Article, Dossier, Entity, Mention
 
-from .summary import EMPTY_STATES, article_outlet_label, published_label, story_dates, story_outlets
+from .summary import (
+    EMPTY_STATES,
+    QUOTE_KIND_LABELS,
+    Statement,
+    article_date,
+    article_outlet_label,
+    published_label,
+    statements,
+    story_dates,
+    story_outlets,
+    who_said_what,
+)
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
 # that start inline markup (emphasis, code, links, raw HTML, entities, tables).
@@ -123,29 +134,25 @@ def _entities(dossier: Dossier, articles: dict[str, Article]) -> str:
 
 def _who_said_what(dossier: Dossier, articles: dict[str, Article]) -> str:
     lines = ["## Who said what"]
-    if not dossier.quote_groups and not dossier.quotes:
+    said = statements(dossier)
+    if not said:
         return "\n".join([*lines, "", EMPTY_STATES["quotes"]])
     quotes = {quote.id: quote for quote in dossier.quotes}
-    group_ids = {group.id for group in dossier.quote_groups}
-    by_speaker: dict[str, list[str]] = defaultdict(list)
-    for group in dossier.quote_groups:
-        carried = _carried_by(group.articles, articles)
-        item = f"- “{md_text(group.text)}” — {carried}"
-        for variant in group.variants:
-            quote = quotes.get(variant.quote)
-            wording = f"“{md_text(quote.text)}” in {md_code(quote.article)}" if quote else md_code(variant.quote)
-            differences = "; ".join(md_text(d) for d in variant.differences)
-            item += f"\n  - variant {wording}" + (f": {differences}" if differences else "")
-        by_speaker[group.speaker or "Unattributed"].append(item)
-    # A quote no group holds would otherwise drop out of the report.
-    for quote in dossier.quotes:
-        if quote.group in group_ids:
-            continue
-        speaker = quote.speaker.name or "Unattributed"
-        by_speaker[speaker].append(f"- “{md_text(quote.text)}” — {_carried_by((quote.article,), articles)}"
-                                   f" ({md_text(quote.kind)}{_cue(quote)})")
-    for speaker in sorted(by_speaker, key=lambda s: (s == "Unattributed", s)):
-        lines += ["", f"### {md_text(speaker)}", "", *by_speaker[speaker]]
+    for speaker in who_said_what(dossier, only=said):
+        about = [", ".join(md_text(role) for role in speaker.roles), md_text(speaker.kind_label or speaker.kind),
+                 f"{len(speaker.statements)} statement{_plural(len(speaker.statements))}"]
+        lines += ["", f"### {md_text(speaker.label)}", "", f"_{' · '.join(a for a in about if a)}_", ""]
+        for statement in speaker.statements:
+            lines.append(f"- {_kind_marks(statement.kinds)}“{md_text(statement.text)}” — "
+                         f"{_carried_by(statement.articles, articles)}{_first_seen(statement, articles)}")
+            for variant in statement.group.variants if statement.group else ():
+                quote = quotes.get(variant.quote)
+                if quote is None:
+                    lines.append(f"  - variant {md_code(variant.quote)}")
+                else:
+                    lines.append(f"  - variant in {_carried_by((quote.article,), articles)}: "
+                                 f"{_kind_marks((quote.kind,))}“{md_text(quote.text)}”")
+                lines += [f"    - {md_text(difference)}" for difference in variant.differences]
     return "\n".join(lines)
 
 
@@ -221,8 +228,16 @@ def _carried_by(article_ids: Iterable[str], articles: dict[str, Article]) -> str
     return f"{', '.join(md_text(o) for o in outlets)} ({', '.join(md_code(a) for a in ids)})"
 
 
-def _cue(quote: Quote) -> str:
-    return f", “{md_text(quote.cue)}”" if quote.cue else ""
+def _kind_marks(kinds: Iterable[str]) -> str:
+    """Labels for the ways of reporting that are not word for word, ready to prefix a statement."""
+    return "".join(f"*{md_text(QUOTE_KIND_LABELS.get(kind, kind))}* " for kind in kinds if kind != "direct")
+
+
+def _first_seen(statement: Statement, articles: dict[str, Article]) -> str:
+    first = statement.first_seen
+    where = f"; first seen in {md_code(first)}" if first and len(statement.articles) > 1 else ""
+    date = article_date(articles.get(first or ""))
+    return where + (f", {md_text(date)}" if date else "")
 
 
 def _plural(n: int) -> str:

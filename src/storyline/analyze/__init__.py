@@ -1,0 +1,1 @@
+"""Across articles: corroboration, contradictions, novelty."""

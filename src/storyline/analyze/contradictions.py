@@ -1,0 +1,254 @@
+"""Where an outlet's own words contradict the quotation they restate.
+
+`paraphrase_drift` compares each sentence an article says in its own voice with the
+quotations that sentence restates (words in common, after light stemming and a few
+synonyms such as "UAV"/"drone", "deliver"/"provide") and reports a drift when the
+restatement changes
+
+- a date: the same month with another part of it or another day ("late July" for
+  "early July", "May 12" for "May 21");
+- a quantity: another number of the same thing ("18,000 litres" for "80,000 litres");
+- certainty: the quotation doubts what the article's sentence states as fact ("it's
+  unclear whether Iran has delivered" and "Iran provided the drones"); only against a
+  quotation the same article prints, where the outlet has the doubt before its eyes.
+
+Candidate pairs come from an index of the quotations' words, so the cost grows with
+the number of sentences, not with sentences times quotations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Contradiction, Mention, Quote
+
+MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+DATE = re.compile(
+    rf"\b(?:(early|mid|late|the end of|end of|the beginning of|beginning of|the middle of|middle of)[\s-]+)?"
+    rf"({_MONTH})\b(?:\s+(\d{{1,2}})\b)?"
+)
+QUANTITY = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*(%|per ?cent|[a-zA-Z]+)")
+HEDGE = re.compile(
+    r"\b(?:unclear|not clear|whether|may|might|could|possibly|potentially|perhaps|unconfirmed|"
+    r"not known|unknown|reportedly|allegedly|likely)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|denied|denies|without)\b|n’t", re.IGNORECASE)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+STOPWORDS = frozenset("""
+a an the and or but of to in on at for with by from as that this these those it its it's is are was were be been
+being has have had do does did will would can could may might must shall should not no any some all each both
+their there they them he she his her him we our us you your i me my who whom which what when where why how
+than then so such also only just very more most about into over after before up down out off again further
+once here said says say told tell according while during since until within without per via
+""".split())
+SYNONYMS = {
+    "uav": "drone", "uavs": "drone", "drone": "drone", "unmanned": "drone",
+    "deliver": "supply", "delivery": "supply", "provid": "supply", "provide": "supply", "suppli": "supply",
+    "supply": "supply", "send": "supply", "sent": "supply", "sending": "supply", "give": "supply",
+    "gave": "supply", "given": "supply", "transfer": "supply", "handed": "supply", "ship": "supply",
+    "train": "train", "training": "train", "trained": "train",
+    "finding": "finding", "result": "finding",
+}
+# A restatement shares at least this many words with the quotation...
+MIN_SHARED = 4
+# ...and this share of the quotation's words (higher for certainty, which has no values to compare).
+MIN_SHARED_SHARE = 0.4
+MIN_SHARED_SHARE_CERTAINTY = 0.6
+# A word in more quotation sentences than this does not suggest a pair by itself.
+MAX_POSTINGS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A sentence (or a quotation's sentence) reduced to what drift compares."""
+
+    article: str
+    start: int
+    end: int
+    words: frozenset[str]
+    dates: tuple[tuple[str, str, str], ...]  # (part of month, month, day)
+    quantities: tuple[tuple[str, str], ...]  # (value, unit)
+    hedged: bool
+    negated: bool
+    quote: Quote | None = None
+
+
+def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Contradiction, ...]:
+    """`paraphrase_drift` contradictions: an outlet's sentence changing what a quotation says."""
+    by_article: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_article[quote.article].append(quote)
+    quoted_units = [u for a in articles for q in by_article[a.id] if q.kind != "indirect"
+                    for u in _quote_units(a, q)]
+    quoted_units = [u for u in quoted_units if u.dates or u.quantities or u.hedged]
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, unit in enumerate(quoted_units):
+        for word in unit.words:
+            index[word].append(n)
+    group_members: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        if quote.group:
+            group_members[quote.group].append(quote)
+
+    found: dict[tuple[int, int, str, str], Contradiction] = {}
+    outlet = {a.id: a.outlet or a.id for a in articles}
+    for article in articles:
+        for own in _own_units(article, by_article[article.id]):
+            counts: dict[int, int] = defaultdict(int)
+            for word in own.words:
+                postings = index.get(word, ())
+                if len(postings) <= MAX_POSTINGS:
+                    for n in postings:
+                        counts[n] += 1
+            for n, shared in counts.items():
+                if shared < MIN_SHARED - 1:
+                    continue
+                quoted = quoted_units[n]
+                drift = _drift(own, quoted)
+                if drift is None:
+                    continue
+                quote = quoted.quote
+                assert quote is not None
+                key = (own.start, own.end, own.article, quote.group or quote.id)
+                if key in found:
+                    continue
+                carriers = [q for q in group_members.get(quote.group or "", [quote]) if q.kind != "indirect"]
+                what, was, now = drift
+                speaker = quote.speaker.name or "the speaker"
+                description = (f"{outlet[own.article]}'s own sentence {what} {now!r} where {speaker}'s quoted words "
+                               f"{'in the same article ' if quote.article == own.article else ''}say {was!r}")
+                sides = (
+                    (Mention(own.article, own.start, own.end, article.body[own.start:own.end]),),
+                    tuple(Mention(q.article, q.start, q.end, _text(articles, q)) for q in
+                          sorted(carriers, key=lambda q: q.article != quote.article)),
+                )
+                digest = hashlib.sha1(f"{own.article}:{own.start}:{quote.id}".encode()).hexdigest()[:10]
+                found[key] = Contradiction(id=f"drift-{digest}", kind="paraphrase_drift",
+                                           description=description, sides=sides)
+    return tuple(found.values())
+
+
+def _text(articles: Sequence[Article], quote: Quote) -> str:
+    body = next(a.body for a in articles if a.id == quote.article)
+    return body[quote.start:quote.end]
+
+
+def _drift(own: _Unit, quoted: _Unit) -> tuple[str, str, str] | None:
+    """What the restatement changed: (how it is described, the quotation's value, the sentence's)."""
+    shared = own.words & quoted.words
+    if len(shared) < MIN_SHARED or len(shared) < MIN_SHARED_SHARE * min(len(own.words), len(quoted.words)):
+        return None
+    for part, month, day in own.dates:
+        for q_part, q_month, q_day in quoted.dates:
+            if month != q_month:
+                continue
+            if (part and q_part and part != q_part) or (day and q_day and day != q_day):
+                return "dates it", _date(q_part, q_month, q_day), _date(part, month, day)
+    units = defaultdict(set)
+    for value, unit in quoted.quantities:
+        units[unit].add(value)
+    for value, unit in own.quantities:
+        if unit in units and value not in units[unit]:
+            return "gives", f"{sorted(units[unit])[0]} {unit}", f"{value} {unit}"
+    if quoted.hedged and not own.hedged and not own.negated and quoted.article == own.article \
+            and len(shared) >= MIN_SHARED_SHARE_CERTAINTY * len(quoted.words):
+        return "states as fact", "whether (uncertain)", "it happened"
+    return None
+
+
+def _date(part: str, month: str, day: str) -> str:
+    return " ".join(x for x in (part, month, day) if x)
+
+
+def _quote_units(article: Article, quote: Quote) -> list[_Unit]:
+    pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+    units = []
+    for start, end in pieces:
+        for s, e in _sentences(article.body, start, end):
+            unit = _unit(article, s, e, article.body[s:e], quote)
+            if unit.words:
+                units.append(unit)
+    return units
+
+
+def _own_units(article: Article, quotes: Sequence[Quote]) -> list[_Unit]:
+    """Sentences in the article's own voice: the text outside its quotation marks."""
+    quoted = sorted((p.start, p.end) for q in quotes if q.kind != "indirect"
+                    for p in (q.parts or (Mention(q.article, q.start, q.end, q.text),)))
+    units = []
+    for start, end in _sentences(article.body, 0, len(article.body)):
+        own = article.body[start:end]
+        for qs, qe in quoted:
+            if qs < end and qe > start:
+                a, b = max(qs, start) - start, min(qe, end) - start
+                own = own[:a] + " " * (b - a) + own[b:]
+        if len(own.split()) >= 5:
+            unit = _unit(article, start, end, own, None)
+            if unit.dates or unit.quantities or unit.words:
+                units.append(unit)
+    return units
+
+
+def _unit(article: Article, start: int, end: int, text: str, quote: Quote | None) -> _Unit:
+    return _Unit(
+        article=article.id, start=start, end=end, words=frozenset(_words(text)),
+        dates=tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
+        quantities=tuple((m.group(1).replace(",", ""), _stem(m.group(2).lower())) for m in QUANTITY.finditer(text)),
+        hedged=bool(HEDGE.search(text)), negated=bool(NEGATION.search(text)), quote=quote,
+    )
+
+
+def _part(text: str | None) -> str:
+    if not text:
+        return ""
+    text = text.lower().replace("the ", "")
+    return {"end of": "late", "beginning of": "early", "middle of": "mid"}.get(text, text)
+
+
+def _words(text: str) -> set[str]:
+    found = set()
+    for word in WORD.findall(text):
+        lower = word.lower().replace("’", "'")
+        if lower in STOPWORDS or lower in MONTHS or len(lower) < 3 or HEDGE.fullmatch(lower):
+            continue
+        found.add(_stem(lower))
+    return found
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    if word in SYNONYMS:
+        return SYNONYMS[word]
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            break
+    return SYNONYMS.get(word, word)
+
+
+def _sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    found = []
+    position = start
+    for match in SENTENCE_END.finditer(body, start, end):
+        if match.start() > position:
+            found.append(_strip(body, position, match.start()))
+        position = match.end()
+    if position < end:
+        found.append(_strip(body, position, end))
+    return [(s, e) for s, e in found if e > s]
+
+
+def _strip(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
