@@ -25,5 +25,9 @@ def assert_mentions_match_bodies(dossier: dict[str, Any]) -> int:
     mentions = iter_mentions({k: v for k, v in dossier.items() if k != "articles"})
     mentions += iter_mentions([a["published"] for a in dossier["articles"]])
     for m in mentions:
-        assert bodies[m["article"]][m["start"]:m["end"]] == m["text"], m
+        if m.get("parts"):  # a quotation in pieces: its text is the pieces joined, each piece a mention
+            assert m["text"] == " ".join(p["text"] for p in m["parts"]), m
+            assert m["start"] == m["parts"][0]["start"] and m["end"] == m["parts"][-1]["end"], m
+        else:
+            assert bodies[m["article"]][m["start"]:m["end"]] == m["text"], m
     return len(mentions)

@@ -157,9 +157,10 @@ def test_exact_matches_and_speaker_by_name() -> None:
     predicted = [_predicted(_quote(ACT, DOUBT, name="Kirby")), _predicted(_quote(DEAL, kind="indirect", name="Kirby")),
                  _predicted(_quote(SIGNED, kind="indirect", name="Kirby"))]
     result = ev.score(gold, predicted)
-    assert result["direct"] | {"false_positives": [], "false_negatives": []} == {
+    assert result["direct"] | {"false_positives": [], "false_negatives": [], "wrong_speakers": []} == {
         "gold": 1, "predicted": 1, "matched": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0,
-        "speaker_n": 1, "speaker_right": 1, "speaker_accuracy": 1.0, "false_positives": [], "false_negatives": []}
+        "speaker_n": 1, "speaker_right": 1, "speaker_accuracy": 1.0, "false_positives": [], "false_negatives": [],
+        "wrong_speakers": []}
     assert result["indirect"]["f1"] == 1.0
     assert result["indirect"]["speaker_right"] == 1 and result["indirect"]["speaker_accuracy"] == 0.5
     assert result["all"]["matched"] == 3

@@ -535,7 +535,8 @@ def test_markdown_who_said_what_has_the_same_structure() -> None:
             "first seen in `a1.txt`, 2024-03-04") in section
     assert ("  - variant in Coastal Courier (`a2.txt`): “We will rebuild the bridge before spring”\n"
             "    - 'by' became 'before'") in section
-    assert "- *partial quotation* “a scandal of the first order” — Harbour Gazette (`a3.txt`), 2024-03-06" in section
+    assert ("- *partial quotation* “a scandal of the first order” — Harbour Gazette (`a3.txt`), 2024-03-06"
+            in section)
     assert "*reported speech* “Repairs were slow”" in section
 
 

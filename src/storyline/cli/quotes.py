@@ -19,7 +19,7 @@ from rich.text import Text
 from .. import pipeline
 from ..ingest import RawDocument
 from ..ingest.core import classify
-from ..ingest.files import read_document_file
+from ..ingest.files import is_regular_file, read_document_file
 from ..model import Dossier, Warning
 from ..report.summary import (
     Statement,
@@ -128,7 +128,10 @@ def read_raw_files(inputs: Sequence[str], *, settings: Settings) -> tuple[list[R
             files.append((path, item))
         else:
             warnings.append(Warning(item, "no such file or directory"))
-    root = os.path.commonpath(anchors) if anchors else None
+    try:
+        root = os.path.commonpath(anchors) if anchors else None
+    except ValueError:  # paths on different Windows drives share no root
+        root = None
     documents: list[RawDocument] = []
     seen: set[str] = set()
     for path, source in files:
@@ -136,6 +139,9 @@ def read_raw_files(inputs: Sequence[str], *, settings: Settings) -> tuple[list[R
         if key in seen:
             continue
         seen.add(key)
+        if not is_regular_file(path):
+            warnings.append(Warning(source, "not a regular file (a device, socket or pipe); skipped"))
+            continue
         relpath = Path(os.path.relpath(os.path.abspath(path), root)).as_posix() if root else path.name
         read = read_document_file(path, source=source, name=path.name, relpath=relpath, kind="text",
                                   gzipped=path.name.lower().endswith(".gz"), settings=settings)
@@ -175,7 +181,7 @@ def quotes_json(dossier: Dossier, shown: Sequence[Statement]) -> dict[str, Any]:
 
 def _table(dossier: Dossier, shown: list[Statement]) -> Table:
     articles = {article.id: article for article in dossier.articles}
-    rows = []
+    rows: list[tuple[Text, ...] | None] = []
     for speaker in who_said_what(dossier, only=shown):
         who = Text(speaker.label, style="bold" if speaker.name else "italic")
         about = ", ".join([*speaker.roles, *(["anonymous source"] if speaker.kind == "anonymous" else [])])

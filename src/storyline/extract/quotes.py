@@ -45,6 +45,13 @@ dismiss slam blast hail welcome decry characterize characterise refer cite
 """.split())
 # Verbs whose complement is a position rather than speech; used for reported speech only.
 BELIEF_VERBS = frozenset("believe think hope fear expect want doubt".split())
+# Verbs of stating a position whose object is what was said (`Trump defended his tweets`,
+# `the poll found ...`): reported speech even without a clause.
+STANCE_VERBS = frozenset("""
+defend mock endorse support oppose attack tout discuss address question highlight dismiss reject push
+request demand propose recommend threaten show find reveal criticize criticise praise blame accuse
+call urge ask cite describe tweet dub label slam blast condemn denounce decry hail welcome
+""".split())
 
 ANONYMOUS_HEADS = frozenset("""
 official officials source sources diplomat diplomats person people aide aides officer officers
@@ -96,6 +103,8 @@ class QuotedSpan:
         return self.pieces[-1][1]
 
 
+# `"WALLACE: Let's start ...`: a speaker's name in capitals opening a transcript turn.
+TRANSCRIPT_SPEAKER = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+")
 MARK = re.compile(r"''|``|[“”\"«»„‟]")
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))‘(?=\S)")
 SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![\w])")
@@ -145,7 +154,11 @@ def _scan_line(
     span: QuotedSpan | None = None
     open_at: int | None = None
     if carried is not None:
-        if marks and marks[0][0] == first:  # the quotation goes on in this paragraph
+        if marks and marks[0][0] == first and TRANSCRIPT_SPEAKER.match(text, first + marks[0][1], end):
+            spans.append(carried)  # a transcript: each speaker's turn opens a mark it never closes
+            open_at = first + marks[0][1]
+            marks = marks[1:]
+        elif marks and marks[0][0] == first:  # the quotation goes on in this paragraph
             span, open_at = carried, first + marks[0][1]
             marks = marks[1:]
         else:
@@ -265,14 +278,16 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
     previous: _Found | None = None
     previous_span: QuotedSpan | None = None
     for span in spans:
-        if previous is not None and previous_span is not None and _split_by_attribution(body, previous, previous_span,
-                                                                                         span):
+        cue, subject, cue_text = _attribution_after(doc, body, span)
+        if cue is None and previous is not None and previous_span is not None \
+                and _split_by_attribution(body, previous, previous_span, span):
             previous.pieces.extend(span.pieces)  # "A," he said. "B."
             previous_span = span
             continue
         kind = _direct_or_partial(doc, body, span)
         statement = _Found(pieces=list(span.pieces), kind=kind)
-        cue, subject, cue_text = _attribution_after(doc, body, span)
+        if cue is None:
+            cue, subject, cue_text, statement.pieces = _transcript_speaker(doc, body, span)
         if cue is None:
             cue, subject, cue_text = _attribution_before(doc, body, span, partial=kind == "partial")
         if cue is None and kind == "partial":
@@ -290,6 +305,18 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
         found.append(statement)
         previous, previous_span = statement, span
     return found
+
+
+def _transcript_speaker(
+    doc: Doc, body: str, span: QuotedSpan
+) -> tuple[Token | None, Span | None, str | None, list[tuple[int, int]]]:
+    """`"WALLACE: Let's start with ..."`: a transcript line names its speaker in capitals."""
+    start, end = span.pieces[0]
+    found = TRANSCRIPT_SPEAKER.match(body, start, end)
+    name = doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if found else None
+    if found is None or name is None:
+        return None, None, None, list(span.pieces)
+    return name[-1], name, ":", [(found.end(), end), *span.pieces[1:]]
 
 
 def _split_by_attribution(body: str, previous: _Found, previous_span: QuotedSpan, span: QuotedSpan) -> bool:
@@ -428,7 +455,7 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
                 continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 statement = _according_to(doc, body, sentence, token, inside)
-            elif _is_speech_verb(token) or (token.lemma_ in BELIEF_VERBS and token.pos_ == "VERB"):
+            elif _is_speech_verb(token) or (token.lemma_ in BELIEF_VERBS | STANCE_VERBS and token.pos_ == "VERB"):
                 statement = _speech_clause(body, sentence, token, inside)
             else:
                 continue
@@ -438,13 +465,25 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
 
 
 def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    """What a speech verb's subject said: its clause (`said (that) ...`), or for verbs of
+    stance its object and complements (`defended his tweets`, `urged voters to ...`)."""
     complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
-    if complement is None:
+    if complement is not None:
+        span = _subtree_chars(complement)
+    elif verb.lemma_ in STANCE_VERBS or verb.lemma_ in PARTIAL_VERBS:
+        objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp", "attr", "prep")
+                   and c.sent == verb.sent]
+        if not objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in objects):
+            return None
+        tokens = [t for c in objects for t in c.subtree]
+        first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+        span = (first.idx, last.idx + len(last))
+    else:
         return None
     subject = _subject(verb, outside=(-1, -1))
     if subject is None or subject.root.lower_ in NOT_SPEAKERS or subject.root.dep_ == "expl":
         return None
-    start, end = _clip_to_paragraph(body, *_subtree_chars(complement), verb.idx)
+    start, end = _clip_to_paragraph(body, *span, verb.idx)
     if _overlap((start, end), inside) > 0.3 * (end - start) or end - start < 12:
         return None
     if start <= subject.start_char < end:
@@ -497,7 +536,7 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 return _noun_phrase(pobj)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:  # "..., he said and added ..."
         head = verb.head
-        if head.lemma_ in SPEECH_VERBS:
+        if head.lemma_ in SPEECH_VERBS or (verb.tag_ == "VBG" and verb.dep_ == "advcl"):  # "..., saying ..."
             return _subject(head, outside=outside)
     return None
 
@@ -727,7 +766,8 @@ def _name_tokens(subject: Span) -> str:
 
 
 def _clean_name(text: str) -> str:
-    text = " ".join(text.replace("’s", "").replace("'s", "").split())
+    text = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w
+                    for w in text.replace("’s", "").replace("'s", "").split())
     return HONORIFICS.sub("", text).strip(" ,.")
 
 
