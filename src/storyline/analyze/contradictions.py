@@ -76,7 +76,7 @@ class _Unit:
     words: frozenset[str]
     dates: tuple[tuple[str, str, str], ...]  # (part of month, month, day)
     quantities: tuple[tuple[str, str], ...]  # (value, unit)
-    hedged: bool
+    hedged: str  # the word that leaves it uncertain, or ""
     negated: bool
     quote: Quote | None = None
 
@@ -99,6 +99,7 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
             group_members[quote.group].append(quote)
 
     found: dict[tuple[int, int, str, str], Contradiction] = {}
+    bodies = {a.id: a.body for a in articles}
     outlet = {a.id: a.outlet or a.id for a in articles}
     for article in articles:
         for own in _own_units(article, by_article[article.id]):
@@ -108,7 +109,8 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
                 if len(postings) <= MAX_POSTINGS:
                     for n in postings:
                         counts[n] += 1
-            for n, shared in counts.items():
+            # quotations the article itself prints first: that is the drift most worth showing
+            for n, shared in sorted(counts.items(), key=lambda item: quoted_units[item[0]].article != article.id):
                 if shared < MIN_SHARED - 1:
                     continue
                 quoted = quoted_units[n]
@@ -122,23 +124,25 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
                     continue
                 carriers = [q for q in group_members.get(quote.group or "", [quote]) if q.kind != "indirect"]
                 what, was, now = drift
-                speaker = quote.speaker.name or "the speaker"
-                description = (f"{outlet[own.article]}'s own sentence {what} {now!r} where {speaker}'s quoted words "
-                               f"{'in the same article ' if quote.article == own.article else ''}say {was!r}")
+                speaker = f"{quote.speaker.name}'s" if quote.speaker.name else "the"
+                where = " in the same article" if quote.article == own.article else f" in {outlet[quote.article]}"
+                if what == "certainty":
+                    description = (f"{outlet[own.article]} states as fact what {speaker} quoted words{where} "
+                                   f"leave uncertain (\"{was}\")")
+                else:
+                    description = (f"{outlet[own.article]} writes \"{now}\" where {speaker} quoted words{where} "
+                                   f"say \"{was}\"")
+                quoted_body = bodies[quoted.article]
                 sides = (
                     (Mention(own.article, own.start, own.end, article.body[own.start:own.end]),),
-                    tuple(Mention(q.article, q.start, q.end, _text(articles, q)) for q in
-                          sorted(carriers, key=lambda q: q.article != quote.article)),
+                    (Mention(quoted.article, quoted.start, quoted.end, quoted_body[quoted.start:quoted.end]),
+                     *(Mention(q.article, q.start, q.end, bodies[q.article][q.start:q.end])
+                       for q in carriers if q.id != quote.id)),
                 )
                 digest = hashlib.sha1(f"{own.article}:{own.start}:{quote.id}".encode()).hexdigest()[:10]
                 found[key] = Contradiction(id=f"drift-{digest}", kind="paraphrase_drift",
                                            description=description, sides=sides)
     return tuple(found.values())
-
-
-def _text(articles: Sequence[Article], quote: Quote) -> str:
-    body = next(a.body for a in articles if a.id == quote.article)
-    return body[quote.start:quote.end]
 
 
 def _drift(own: _Unit, quoted: _Unit) -> tuple[str, str, str] | None:
@@ -151,21 +155,21 @@ def _drift(own: _Unit, quoted: _Unit) -> tuple[str, str, str] | None:
             if month != q_month:
                 continue
             if (part and q_part and part != q_part) or (day and q_day and day != q_day):
-                return "dates it", _date(q_part, q_month, q_day), _date(part, month, day)
+                return "date", _date(q_part, q_month, q_day), _date(part, month, day)
     units = defaultdict(set)
     for value, unit in quoted.quantities:
         units[unit].add(value)
     for value, unit in own.quantities:
         if unit in units and value not in units[unit]:
-            return "gives", f"{sorted(units[unit])[0]} {unit}", f"{value} {unit}"
+            return "quantity", f"{sorted(units[unit])[0]} {unit}", f"{value} {unit}"
     if quoted.hedged and not own.hedged and not own.negated and quoted.article == own.article \
             and len(shared) >= MIN_SHARED_SHARE_CERTAINTY * len(quoted.words):
-        return "states as fact", "whether (uncertain)", "it happened"
+        return "certainty", quoted.hedged, ""
     return None
 
 
 def _date(part: str, month: str, day: str) -> str:
-    return " ".join(x for x in (part, month, day) if x)
+    return " ".join(x for x in (part, month.capitalize(), day) if x)
 
 
 def _quote_units(article: Article, quote: Quote) -> list[_Unit]:
@@ -202,8 +206,13 @@ def _unit(article: Article, start: int, end: int, text: str, quote: Quote | None
         article=article.id, start=start, end=end, words=frozenset(_words(text)),
         dates=tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
         quantities=tuple((m.group(1).replace(",", ""), _stem(m.group(2).lower())) for m in QUANTITY.finditer(text)),
-        hedged=bool(HEDGE.search(text)), negated=bool(NEGATION.search(text)), quote=quote,
+        hedged=_first(HEDGE, text), negated=bool(NEGATION.search(text)), quote=quote,
     )
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str:
+    found = pattern.search(text)
+    return found.group(0) if found else ""
 
 
 def _part(text: str | None) -> str:
@@ -227,7 +236,7 @@ def _stem(word: str) -> str:
     word = word.removesuffix("'s")
     if word in SYNONYMS:
         return SYNONYMS[word]
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ing", "ed", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
             word = word[: -len(suffix)]
             break

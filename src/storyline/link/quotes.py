@@ -27,7 +27,7 @@ from ..model import Article, Quote, QuoteGroup, QuoteVariant, Speaker
 # Two quotes are one utterance when this share of the shorter one's words align...
 MIN_CONTAINED = 0.7
 # ...and this share of the longer one's (a phrase is not the speech it appears in)...
-MIN_SHARED_OF_LONGER = 0.35
+MIN_SHARED_OF_LONGER = 0.3
 # ...and at least this many words align.
 MIN_ALIGNED_WORDS = 5
 # A trigram carried by more quotes than this is too common to suggest a pair.

@@ -1,0 +1,353 @@
+"""Quotations: marks, attribution, speakers (extract/quotes.py), groups and names across
+articles (link/quotes.py), paraphrase drift (analyze/contradictions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.contradictions import paraphrase_drift
+from storyline.extract.quotes import find_quoted_spans
+from storyline.link.quotes import canonical_names, differences, link_quotes
+from storyline.model import Article, Mention, Published, Quote, Speaker
+from storyline.pipeline import quotes_of_texts
+
+# --- quotation marks (no model) ---------------------------------------------------------------
+
+
+def _pieces(text: str) -> list[list[str]]:
+    spans, _ = find_quoted_spans(text)
+    return [[text[s:e] for s, e in span.pieces] for span in spans]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will rebuild,” she said.",
+    '"We will rebuild," she said.',
+    "«We will rebuild», she said.",
+    "''We will rebuild,'' she said.",
+    "„We will rebuild“, she said.",
+])
+def test_every_style_of_double_mark(text: str) -> None:
+    assert [p[0].rstrip(",") for p in _pieces(text)] == ["We will rebuild"]
+
+
+def test_single_marks_inside_double_ones_stay_in_the_quotation() -> None:
+    assert _pieces("“He told me ‘never again’ and left,” she said.") == [["He told me ‘never again’ and left,"]]
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    assert _pieces("The workers’ union didn’t comment on the mayor’s plan.") == []
+
+
+def test_marks_are_read_by_context_when_the_scrape_mixed_them_up() -> None:
+    assert _pieces("”We will rebuild,” she said.") == [["We will rebuild,"]]
+
+
+def test_a_quotation_over_paragraphs_is_one_span_with_a_piece_per_paragraph() -> None:
+    text = "“The first paragraph ends open.\n\n“The second one closes,” he said."
+    assert _pieces(text) == [["The first paragraph ends open.", "The second one closes,"]]
+
+
+def test_an_unbalanced_mark_runs_to_the_paragraph_end_with_a_note() -> None:
+    spans, notes = find_quoted_spans("He said “this never closes\n\nA new paragraph.")
+    assert [span.balanced for span in spans] == [False]
+    assert notes and "unbalanced" in notes[0]
+
+
+def test_headline_single_marks() -> None:
+    assert _pieces("Minister: ‘We Will Not Resign’") == [["We Will Not Resign"]]
+
+
+# --- extraction (model) ----------------------------------------------------------------------
+
+STORY = (
+    "National Security Adviser Jake Sullivan spoke on Monday.\n\n"
+    "“Iran is preparing to provide Russia with up to several hundred drones,” Sullivan said. "
+    "“It is unclear whether any have been delivered.”\n\n"
+    "“We are watching this closely,” he told reporters.\n\n"
+    "According to Kremlin spokesman Dmitry Peskov, the talks will continue next week.\n\n"
+    "The White House said the sanctions would stay in place.\n\n"
+    "A senior US official said the deliveries could start in July.\n\n"
+    "Peskov denied that any agreement had been signed.\n\n"
+    "Raisi called for “long-term cooperation” with Russia.\n\n"
+    "The so-called “drone diplomacy” has its critics, and the film “The Long Night” was shown.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def story() -> tuple[Article, tuple[Quote, ...]]:
+    articles, quotes, _ = quotes_of_texts([STORY])
+    return articles[0], quotes[0]
+
+
+def _find(quotes: tuple[Quote, ...], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote holds {fragment!r}: {[q.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.mark.model
+def test_split_quotation_is_one_statement_with_two_parts(story) -> None:
+    article, quotes = story
+    quote = _find(quotes, "several hundred drones")
+    assert quote.kind == "direct" and len(quote.parts) == 2
+    assert "It is unclear whether" in quote.parts[1].text
+    assert all(article.body[p.start:p.end] == p.text for p in quote.parts)
+    assert quote.speaker.name == "Jake Sullivan" and quote.speaker.role == "National Security Adviser"
+    assert quote.speaker.mention.text == "Sullivan" and quote.cue == "said"
+
+
+@pytest.mark.model
+def test_pronoun_speaker_resolved_to_the_named_person(story) -> None:
+    _, quotes = story
+    quote = _find(quotes, "watching this closely")
+    assert quote.speaker.mention.text == "he" and quote.speaker.name == "Jake Sullivan"
+    assert quote.cue == "told"
+
+
+@pytest.mark.model
+def test_reported_speech_with_its_content_span(story) -> None:
+    article, quotes = story
+    according = _find(quotes, "the talks will continue")
+    assert according.kind == "indirect" and according.cue == "according to"
+    assert according.speaker.name == "Dmitry Peskov" and "spokesman" in (according.speaker.role or "")
+    assert article.body[according.start:according.end] == according.text
+    denied = _find(quotes, "any agreement had been signed")
+    assert denied.kind == "indirect" and denied.cue == "denied" and denied.speaker.name == "Dmitry Peskov"
+
+
+@pytest.mark.model
+def test_organisations_and_anonymous_sources_are_kept_as_such(story) -> None:
+    _, quotes = story
+    white_house = _find(quotes, "sanctions would stay")
+    assert (white_house.speaker.name, white_house.speaker.kind) == ("White House", "organisation")
+    official = _find(quotes, "deliveries could start")
+    assert official.speaker.kind == "anonymous" and official.speaker.name == "senior US official"
+
+
+@pytest.mark.model
+def test_partial_quotation_takes_the_clause_of_its_verb(story) -> None:
+    _, quotes = story
+    quote = _find(quotes, "long-term cooperation")
+    assert quote.kind == "partial" and quote.cue == "called" and "with Russia" in quote.text
+
+
+@pytest.mark.model
+def test_scare_quotes_and_titles_are_not_quotations(story) -> None:
+    _, quotes = story
+    assert not [q for q in quotes if "drone diplomacy" in q.text or "The Long Night" in q.text]
+
+
+@pytest.mark.model
+def test_multi_paragraph_quotation_and_its_speaker() -> None:
+    text = ("Bruno Fallowes, chairman of the fishers’ cooperative, said the members backed the ban.\n\n"
+            "“Forty boats are tied up in this harbour and every one of them has a loan on it.\n\n"
+            "“We want to hear this week what they intend to pay and to whom.”\n")
+    _, quotes, _ = quotes_of_texts([text])
+    quote = _find(quotes[0], "Forty boats")
+    assert len(quote.parts) == 2 and quote.speaker.name == "Bruno Fallowes"
+
+
+@pytest.mark.model
+def test_role_noun_resolves_to_the_person_with_that_role() -> None:
+    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday.\n\n"
+            "“The visit is being planned for July 19,” the spokesman said.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert _find(quotes[0], "visit is being planned").speaker.name == "Dmitry Peskov"
+
+
+@pytest.mark.model
+def test_transcript_turns_name_their_speaker() -> None:
+    text = '"WALLACE: Let us start with the debate and what happens next week.\n\n"PENCE: Well, look, it is serious business for the country.\n'
+    _, quotes, _ = quotes_of_texts([text])
+    speakers = {q.speaker.name for q in quotes[0]}
+    assert speakers == {"Wallace", "Pence"}
+
+
+# --- bad input: partial results and a warning, never an exception ----------------------------
+
+
+@pytest.mark.model
+def test_unbalanced_marks_keep_the_other_quotes_and_warn() -> None:
+    text = ("“The first statement is complete,” the mayor, Ana Duarte, said.\n\n"
+            "Duarte said “the second one never closes and runs on\n\n"
+            "The council met afterwards.\n\n"
+            "“A third statement is fine too,” Duarte added.\n")
+    _, quotes, warnings = quotes_of_texts([text])
+    assert _find(quotes[0], "first statement") and _find(quotes[0], "third statement")
+    assert any("unbalanced" in w.reason for w in warnings)
+
+
+@pytest.mark.model
+def test_a_quotation_spanning_the_whole_article_is_kept_with_a_warning() -> None:
+    text = "“" + " ".join(["Every sentence of this article is inside one quotation and it never ends."] * 5)
+    _, quotes, warnings = quotes_of_texts([text])
+    assert len(quotes[0]) == 1
+    assert any("whole article" in w.reason for w in warnings)
+
+
+@pytest.mark.model
+def test_nested_quotations_are_read_without_losing_the_outer_one() -> None:
+    text = "“He told me “never again” and walked out of the room,” the witness, Mara Holt, said."
+    _, quotes, warnings = quotes_of_texts([text])
+    assert quotes[0] and all(q.start >= 0 for q in quotes[0])
+    assert any("opened again" in w.reason for w in warnings)
+
+
+@pytest.mark.model
+def test_a_quotation_with_no_possible_speaker_is_kept_with_a_warning() -> None:
+    text = "The river was quiet.\n\n“Nobody here has seen anything like this in forty years of fishing.”\n"
+    _, quotes, warnings = quotes_of_texts([text])
+    assert len(quotes[0]) == 1 and quotes[0][0].speaker.name is None
+    assert any("no identifiable speaker" in w.reason for w in warnings)
+
+
+@pytest.mark.model
+def test_odd_texts_never_raise() -> None:
+    texts = ["", "“", "”" * 50, "\n\n“\n\n”\n\n", "said said said", "“" + "a " * 5000]
+    _, quotes, _ = quotes_of_texts(texts)
+    assert len(quotes) == len(texts)
+
+
+# --- across articles (no model) ---------------------------------------------------------------
+
+
+def _article(article_id: str, body: str, date: str, outlet: str) -> Article:
+    return Article(id=article_id, source=article_id, body=body, outlet=outlet,
+                   published=Published(date=date, method="metadata"), language="en")
+
+
+def _quote(article: Article, text: str, name: str | None, kind: str = "direct") -> Quote:
+    start = article.body.index(text)
+    return Quote(id="", article=article.id, start=start, end=start + len(text), text=text, kind=kind,
+                 speaker=Speaker(name=name, kind="person" if name else None), cue="said")
+
+
+ORIGINAL = "Once we understood the scale of the leak, we shut down the entire solvent line within the hour"
+BRACKETED = "Once we understood the scale of the leak, [the company] shut down the entire solvent line within the hour"
+CHANGED = "Once we understood the extent of the leak, we shut down the entire solvent line within the hour"
+DROPPED = "we shut down the entire solvent line within the hour"
+
+
+def test_one_utterance_with_different_wordings_is_one_group() -> None:
+    a = _article("a", f"“{ORIGINAL},” Valdaro said.", "2025-04-08", "Courier")
+    b = _article("b", f"“{BRACKETED},” Irena Valdaro said.", "2025-04-09", "Post")
+    c = _article("c", f"“{CHANGED},” she said.", "2025-04-10", "Gazette")
+    d = _article("d", f"The company said “{DROPPED}.”", "2025-04-07", "Ledger")
+    other = _article("e", "“Something else entirely was said about the weather today,” Irena Valdaro said.",
+                     "2025-04-08", "Courier")
+    quotes = [_quote(a, ORIGINAL, "Valdaro"), _quote(b, BRACKETED, "Irena Valdaro"), _quote(c, CHANGED, "Irena Valdaro"),
+              _quote(d, DROPPED, None), _quote(other, "Something else entirely was said about the weather today",
+                                                 "Irena Valdaro")]
+    linked, groups = link_quotes([d, a, other, b, c], quotes)
+    assert len(groups) == 1
+    group = groups[0]
+    assert set(group.articles) == {"a", "b", "c", "d"} and group.first_seen == "d"
+    assert group.speaker == "Irena Valdaro"
+    assert {q.speaker.name for q in linked if q.speaker.name} == {"Irena Valdaro"}
+    variants = {v.quote.split("#")[0]: v.differences for v in group.variants}
+    assert any("[the company]" in d for d in variants["b"])  # against the first-seen wording, which dropped a clause
+    assert variants["c"] == ('added "Once we understood the extent of the leak"',)
+    assert all(q.id.startswith(f"{q.article}#q") for q in linked)
+
+
+def test_word_differences() -> None:
+    assert differences(ORIGINAL, CHANGED) == ('"scale" -> "extent"',)
+    assert differences(ORIGINAL, BRACKETED) == ('"we" -> "[the company]"',)
+    assert differences(ORIGINAL, DROPPED) == ('dropped "Once we understood the scale of the leak"',)
+
+
+def test_different_speakers_never_share_a_group() -> None:
+    a = _article("a", f"“{ORIGINAL},” Irena Valdaro said.", "2025-04-08", "Courier")
+    b = _article("b", f"“{ORIGINAL},” Dalia Renko said.", "2025-04-09", "Post")
+    _, groups = link_quotes([a, b], [_quote(a, ORIGINAL, "Irena Valdaro"), _quote(b, ORIGINAL, "Dalia Renko")])
+    assert groups == ()
+
+
+def test_canonical_names_join_surnames_and_spellings_but_not_namesakes() -> None:
+    names = canonical_names([("Sullivan", "a"), ("Jake Sullivan", "b"), ("Jake Sullivan", "c"),
+                             ("Nasser Kanani", "a"), ("Nasser Kanaani", "b"), ("Nasser Kanani Chafi", "c"),
+                             ("Nasser Kanani Chafi", "d"), ("Joe Biden", "a"), ("Hunter Biden", "b"), ("Biden", "c")])
+    assert names["Sullivan"] == names["Jake Sullivan"] == "Jake Sullivan"
+    assert names["Nasser Kanani"] == names["Nasser Kanaani"] == names["Nasser Kanani Chafi"] == "Nasser Kanani Chafi"
+    assert names["Joe Biden"] == "Joe Biden" and names["Hunter Biden"] == "Hunter Biden"
+    assert names["Biden"] == "Biden"  # two Bidens: the surname alone is not resolved
+
+
+# --- paraphrase drift (no model) --------------------------------------------------------------
+
+QUOTED = ("Iran is preparing to train Russian forces to use these drones, with training slated for as soon as "
+          "early July. It is unclear whether Iran has delivered any of these drones to Russia already")
+LEAD = "Iran is getting ready to train Russian forces to use the drones as early as late July."
+FACT = "The revelation that Iran delivered the drones to Russia proves the point."
+HEDGED = "Whether Iran delivered the drones to Russia is not yet known."
+
+
+def _drift(body: str):
+    article = _article("a", body, "2022-07-12", "Express")
+    return paraphrase_drift([article], [_quote(article, QUOTED, "Jake Sullivan")])
+
+
+def test_a_changed_part_of_the_month_is_drift_with_both_sides() -> None:
+    found = _drift(f"{LEAD}\n\n“{QUOTED},” Sullivan said.")
+    dated = [c for c in found if "late July" in c.description]
+    assert len(dated) == 1 and dated[0].kind == "paraphrase_drift"
+    own, quoted = dated[0].sides
+    assert own[0].text == LEAD and "early July" in quoted[0].text
+
+
+def test_stating_as_fact_what_the_quote_doubts_is_drift() -> None:
+    found = _drift(f"“{QUOTED},” Sullivan said.\n\n{FACT}")
+    assert [c.description for c in found if "uncertain" in c.description]
+
+
+def test_a_faithful_restatement_is_not_drift() -> None:
+    assert _drift(f"“{QUOTED},” Sullivan said.\n\n{HEDGED}") == ()
+    assert _drift(f"“{QUOTED},” Sullivan said.\n\nThe training may start in early July.") == ()
+
+
+def test_drift_across_articles_points_at_both(tmp_path) -> None:
+    a = _article("a", f"“{QUOTED},” Sullivan said.", "2022-07-11", "Post")
+    b = _article("b", LEAD, "2022-07-12", "Express")
+    found = paraphrase_drift([a, b], [_quote(a, QUOTED, "Jake Sullivan")])
+    assert len(found) == 1 and {m.article for side in found[0].sides for m in side} == {"a", "b"}
+    assert "in Post" in found[0].description
+
+
+def test_mentions_of_drift_match_the_bodies() -> None:
+    for contradiction in _drift(f"{LEAD}\n\n“{QUOTED},” Sullivan said.\n\n{FACT}"):
+        for side in contradiction.sides:
+            for mention in side:
+                assert isinstance(mention, Mention) and mention.text
+
+
+# --- the seeds and the example story, end to end (model) --------------------------------------
+
+
+def _dossier(path):
+    from storyline.pipeline import run
+    from storyline.settings import Settings
+
+    return run([path], settings=Settings(db_path=None, show_progress=False)).dossier
+
+
+@pytest.mark.model
+def test_seeds_surface_shared_quotes_and_drift(seeds_dir) -> None:
+    dossier = _dossier(seeds_dir)
+    sullivan = [g for g in dossier.quote_groups if "several hundred" in g.text]
+    assert len(sullivan) == 1 and len(sullivan[0].articles) == 3 and sullivan[0].speaker == "Jake Sullivan"
+    assert sullivan[0].first_seen == dossier.articles[0].id or sullivan[0].first_seen in sullivan[0].articles
+    assert any(v.differences for v in sullivan[0].variants)
+    kanani = [g for g in dossier.quote_groups if g.text.startswith("There has been no special development")]
+    assert len(kanani) == 1 and len(kanani[0].articles) == 3
+    descriptions = [c.description for c in dossier.contradictions if c.kind == "paraphrase_drift"]
+    assert any('"late July"' in d and '"early July"' in d for d in descriptions)
+    assert any("uncertain" in d for d in descriptions)
+
+
+@pytest.mark.model
+def test_example_story_groups_the_wire_quote_and_finds_the_may_drift(examples_dir) -> None:
+    dossier = _dossier(examples_dir)
+    valdaro = [g for g in dossier.quote_groups if "solvent line" in g.text]
+    assert len(valdaro) == 1 and len(valdaro[0].articles) == 5 and valdaro[0].speaker == "Irena Valdaro"
+    drift = [c for c in dossier.contradictions if c.kind == "paraphrase_drift"]
+    assert len(drift) == 1 and '"late May"' in drift[0].description and '"early May"' in drift[0].description
