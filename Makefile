@@ -27,6 +27,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
+	$(BIN)/python eval/quotes.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py

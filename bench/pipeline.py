@@ -8,7 +8,10 @@ article made distinct (so the content-hash cache cannot help), then times:
 - the NLP stage (only the components storyline needs, on all cores) vs spaCy's
   full pipeline with `nlp.pipe` on one core, on the same cleaned bodies;
 - the whole run (`storyline.run`, fresh store) on one and on two processes vs
-  that same full-pipeline reference.
+  that same full-pipeline reference;
+- the quote stage: `extract_quotes` on the parsed articles plus the cross-article
+  `link_quotes` and `paraphrase_drift`, as a share of the whole run; and what the
+  parser it needs adds to the NLP stage (entities alone need only `ner`).
 
 Cleaning stages report the best of three runs, the NLP stages one run; every
 stage but the whole runs is warmed up first, so one-time loading is not timed.
@@ -38,8 +41,11 @@ import trafilatura
 from storyline.clean import detect_language
 from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text
+from storyline.analyze.contradictions import paraphrase_drift
+from storyline.extract.quotes import extract_quotes
+from storyline.link.quotes import link_quotes
 from storyline.nlp import NER, load_pipeline, process, resolve_model
-from storyline.pipeline import clean_only, run
+from storyline.pipeline import COMPONENTS, clean_only, run
 from storyline.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -171,22 +177,50 @@ def main() -> None:
                      "words_per_s": round(n_words / spacy_alone), "peak_mb": round(peak_mb())})
         print(json.dumps(rows[-1]), flush=True)
 
-        nlp = load_pipeline(None, components=NER)
-        seconds, _ = timed(warmed(lambda batch: list(process(nlp, batch, batch_size=32)), bodies))
-        row("nlp stage (storyline components, auto processes)", seconds, len(bodies), n_words,
+        entities_only = load_pipeline(None, components=NER)
+        ner_seconds, _ = timed(warmed(lambda batch: list(process(entities_only, batch, batch_size=32)), bodies))
+        nlp = load_pipeline(None, components=COMPONENTS)
+        nlp_seconds, docs = timed(warmed(lambda batch: list(process(nlp, batch, batch_size=32)), bodies))
+        row("nlp stage (storyline components, auto processes)", nlp_seconds, len(bodies), n_words,
             reference="spaCy full pipeline, 1 process", reference_seconds=spacy_alone)
 
+        parsed = articles + html_articles
+        extract_seconds, found = timed(warmed(lambda batch: [extract_quotes(a, d) for a, d in zip(parsed, batch)],
+                                              docs), repeat=CLEANING_REPEATS)
+        quotes = [q for batch_quotes, _ in found for q in batch_quotes]
+        row(f"extract_quotes ({len(quotes)} statements)", extract_seconds, len(parsed), n_words)
+
+        def link() -> object:
+            linked, _ = link_quotes(parsed, quotes)
+            return paraphrase_drift(parsed, linked)
+
+        link_seconds, drift = timed(link, repeat=CLEANING_REPEATS)
+        row(f"link_quotes + paraphrase_drift ({len(drift)} drifts)", link_seconds, len(parsed), n_words)
+
+        whole = {}
         for processes in (1, 2):
             settings = Settings(db_path=folder / f"run{processes}.db", show_progress=False, n_process=processes)
             seconds, report = timed(lambda s=settings: run([folder / "corpus"], settings=s))
+            whole[processes] = seconds
             row(f"whole run, {processes} process(es)", seconds, len(report.dossier.articles), n_words,
                 reference="spaCy full pipeline, 1 process", reference_seconds=spacy_alone)
+        shares = {  # no articles_per_s: a share, not a stage
+            "stage": "quote stage as a share of the whole run (2 processes)",
+            "extract_and_link_share": round((extract_seconds + link_seconds) / whole[2], 3),
+            "parser_added_share": round(max(0.0, nlp_seconds - ner_seconds) / whole[2], 3),
+        }
+        rows.append(shares)
+        print(json.dumps(shares), flush=True)
 
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print()
     print(f"{'stage':<52} {'art/s':>8} {'words/s':>9} {'ratio':>6} {'peak MB':>8}")
     for entry in rows:
+        if "articles_per_s" not in entry:
+            print(f"{entry['stage']}: extraction and linking {entry['extract_and_link_share']:.1%}, "
+                  f"the parser it needs {entry['parser_added_share']:.1%}")
+            continue
         ratio = entry.get("time_ratio", "")
         print(f"{entry['stage']:<52} {entry['articles_per_s']:>8} {entry['words_per_s']:>9} "
               f"{ratio!s:>6} {entry['peak_mb']:>8}")

@@ -32,7 +32,9 @@ PREFERRED_MODELS = (
 # en_core_web_trf is best but needs PyTorch; it is preferred only when importable.
 
 NER = frozenset({"ner"})
-PARSE = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
+# The dependency parse (with the token-to-vector layer it listens to). Quotes read it
+# without tagger and lemmatizer, an eighth of the cost saved (extract/quotes.py).
+PARSE = frozenset({"parser"})
 
 # Below this many texts a second process costs more (it loads the model again)
 # than it saves.

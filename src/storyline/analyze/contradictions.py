@@ -110,9 +110,8 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
                     for n in postings:
                         counts[n] += 1
             # quotations the article itself prints first: that is the drift most worth showing
-            for n, shared in sorted(counts.items(), key=lambda item: quoted_units[item[0]].article != article.id):
-                if shared < MIN_SHARED - 1:
-                    continue
+            candidates = [n for n, shared in counts.items() if shared >= MIN_SHARED]
+            for n in sorted(candidates, key=lambda n: quoted_units[n].article != article.id):
                 quoted = quoted_units[n]
                 drift = _drift(own, quoted)
                 if drift is None:

@@ -53,6 +53,28 @@ request demand propose recommend threaten show find reveal criticize criticise p
 call urge ask cite describe tweet dub label slam blast condemn denounce decry hail welcome
 """.split())
 
+VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS
+IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
+    "found": "find", "shown": "show", "sought": "seek", "made": "make", "gave": "give", "given": "give",
+    "spoke": "speak", "spoken": "speak", "knew": "know", "known": "know", "felt": "feel", "meant": "mean",
+    "people": "people", "men": "man", "women": "woman", "spokesmen": "spokesman", "spokeswomen": "spokeswoman",
+}
+# Dependency labels a verb can carry (the parse is read without the tagger).
+VERB_DEPS = frozenset("ROOT ccomp xcomp advcl conj relcl acl pcomp csubj parataxis dep".split())
+NOUN_DEPS = frozenset("nsubj nsubjpass dobj pobj appos conj attr ROOT compound".split())
+
+
+def _forms(lemma: str) -> list[str]:
+    """Inflected forms of a regular English verb or noun."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    consonant_y = lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou")
+    third = lemma[:-1] + "ies" if consonant_y else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    past = lemma[:-1] + "ied" if consonant_y else stem + "ed"
+    doubled = lemma + lemma[-1] + "ed" if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", lemma) else past
+    return [lemma, third, past, doubled, stem + "ing", lemma + lemma[-1] + "ing"]
+
+
 ANONYMOUS_HEADS = frozenset("""
 official officials source sources diplomat diplomats person people aide aides officer officers
 analyst analysts expert experts insider insiders observer observers witness witnesses resident
@@ -70,6 +92,9 @@ chairman chairwoman chair official ambassador envoy senator governor mayor repre
 chief head leader commander general colonel officer analyst expert researcher professor
 prime deputy foreign press lawmaker congressman congresswoman candidate manager
 """.split())
+# Every form of the verbs and nouns above, to its lemma.
+FORMS = {form: lemma for lemma in sorted(VERBS | ANONYMOUS_HEADS | ORG_HEADS | ROLE_WORDS) for form in _forms(lemma)}
+FORMS.update(IRREGULAR)
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 # Subjects that never name a speaker.
@@ -425,7 +450,7 @@ def _attribution_before(
             subject = _pobj_span(doc[token.i + 1])
             if subject is not None and subject.end_char <= span.opened:
                 return token, subject, "according to"
-        if _is_speech_verb(token) or (partial and token.lemma_ in PARTIAL_VERBS and token.pos_ == "VERB"):
+        if _is_speech_verb(token) or (partial and _lemma(token) in PARTIAL_VERBS and _is_verb(token)):
             subject = _subject(token, outside=(span.opened, span.closed))
             if subject is not None:
                 return token, subject, _cue_text(token)
@@ -439,7 +464,7 @@ def _governing_verb(doc: Doc, span: QuotedSpan) -> tuple[Token | None, Span | No
         return None, None, None
     head = inner.root
     for ancestor in head.ancestors:
-        if ancestor.lemma_ in PARTIAL_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+        if _lemma(ancestor) in PARTIAL_VERBS and _is_verb(ancestor):
             subject = _subject(ancestor, outside=(span.opened, span.closed))
             if subject is not None:
                 return ancestor, subject, _cue_text(ancestor)
@@ -455,7 +480,7 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
                 continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 statement = _according_to(doc, body, sentence, token, inside)
-            elif _is_speech_verb(token) or (token.lemma_ in BELIEF_VERBS | STANCE_VERBS and token.pos_ == "VERB"):
+            elif _is_speech_verb(token) or (_lemma(token) in BELIEF_VERBS | STANCE_VERBS and _is_verb(token)):
                 statement = _speech_clause(body, sentence, token, inside)
             else:
                 continue
@@ -467,10 +492,10 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
 def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
     """What a speech verb's subject said: its clause (`said (that) ...`), or for verbs of
     stance its object and complements (`defended his tweets`, `urged voters to ...`)."""
-    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)), None)
     if complement is not None:
         span = _subtree_chars(complement)
-    elif verb.lemma_ in STANCE_VERBS or verb.lemma_ in PARTIAL_VERBS:
+    elif _lemma(verb) in STANCE_VERBS or _lemma(verb) in PARTIAL_VERBS:
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp", "attr", "prep")
                    and c.sent == verb.sent]
         if not objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in objects):
@@ -511,8 +536,38 @@ def _according_to(
 # --- parse helpers -------------------------------------------------------------------------
 
 
+def _lemma(token: Token) -> str:
+    """The lemma from the pipeline's lemmatizer, else from our own table of the verbs and
+    nouns the rules look for (the quote stage runs without tagger and lemmatizer: they
+    cost an eighth of the parse and the rules do not need them)."""
+    return token.lemma_.lower() if token.lemma_ else FORMS.get(token.lower_, token.lower_)
+
+
+def _is_verb(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ in ("VERB", "AUX")
+    return token.dep_ in VERB_DEPS and FORMS.get(token.lower_) in VERBS
+
+
+def _is_proper(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ == "PROPN"
+    return token.text[:1].isupper() and token.is_alpha and (not token.is_sent_start or bool(token.ent_type_)) \
+        and token.lower_ not in PRONOUNS and token.lower_ not in NOT_SPEAKERS
+
+
+def _is_noun(token: Token) -> bool:
+    if token.pos_:
+        return token.pos_ == "NOUN"
+    return token.is_alpha and token.text[:1].islower() and token.dep_ in NOUN_DEPS
+
+
+def _is_gerund(token: Token) -> bool:
+    return token.tag_ == "VBG" if token.tag_ else token.lower_.endswith("ing")
+
+
 def _is_speech_verb(token: Token) -> bool:
-    return token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+    return _lemma(token) in SPEECH_VERBS and _is_verb(token) and token.dep_ != "amod"
 
 
 def _cue_text(token: Token) -> str:
@@ -536,7 +591,7 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 return _noun_phrase(pobj)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:  # "..., he said and added ..."
         head = verb.head
-        if head.lemma_ in SPEECH_VERBS or (verb.tag_ == "VBG" and verb.dep_ == "advcl"):  # "..., saying ..."
+        if _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl"):  # "..., saying ..."
             return _subject(head, outside=outside)
     return None
 
@@ -556,7 +611,7 @@ def _noun_phrase(head: Token) -> Span:
     right = head.i
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")
-                                                         and head.lemma_ not in ("people",)):
+                                                         and head.lower_ != "people"):
             right = max(right, max(t.i for t in child.subtree))
         else:
             break
@@ -674,7 +729,7 @@ def _people(doc: Doc) -> list[_Person]:
         if ent.label_ != "PERSON":
             continue
         tokens = list(ent)
-        while len(tokens) > 1 and tokens[0].lemma_.lower() in ROLE_WORDS:
+        while len(tokens) > 1 and _lemma(tokens[0]) in ROLE_WORDS:
             tokens = tokens[1:]  # "Spokeswoman Irena Valdaro"
         name = _clean_name(" ".join(t.text for t in tokens))
         if not name:
@@ -700,7 +755,7 @@ def _title_before(ent: Span) -> str | None:
                 and doc[doc[i].head.i].dep_ in ("compound", "amod")):
         i -= 1
     title = doc[i + 1:ent.start]
-    if len(title) and any(t.lemma_.lower() in ROLE_WORDS for t in title):
+    if len(title) and any(_lemma(t) in ROLE_WORDS for t in title):
         return title.text
     return None
 
@@ -717,7 +772,7 @@ def _speaker(
     text = " ".join(body[start:end].split())
     lower = head.lower_
     person_tokens = [t for t in subject if t.ent_type_ == "PERSON"]
-    while person_tokens and (person_tokens[0].lemma_.lower() in ROLE_WORDS or person_tokens[0].text in org_words):
+    while person_tokens and (_lemma(person_tokens[0]) in ROLE_WORDS or person_tokens[0].text in org_words):
         person_tokens = person_tokens[1:]  # "Spokeswoman Irena Valdaro", "Teskar Irena Valdaro"
     if len(person_tokens) == 1 and person_tokens[0].text in org_words and person_tokens[0].i == head.i:
         return Speaker(name=_strip_determiner(text), mention=mention, kind="organisation"), None
@@ -735,33 +790,33 @@ def _speaker(
     if lower in PLURAL_PRONOUNS:
         return Speaker(mention=mention), None
     determiner = subject[0].lower_ if len(subject) else ""
-    if head.lemma_.lower() in ROLE_WORDS and determiner in ("the", "this") and head.lemma_.lower() not in ANONYMOUS_HEADS:
-        person = _by_role(head.lemma_.lower(), people, last, subject.start_char)
+    if _lemma(head) in ROLE_WORDS and determiner in ("the", "this") and _lemma(head) not in ANONYMOUS_HEADS:
+        person = _by_role(_lemma(head), people, last, subject.start_char)
         if person is not None:
             return Speaker(name=person.name, mention=mention, role=person.role, kind="person"), person
-    if head.lemma_.lower() in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS:
+    if _lemma(head) in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS:
         if not any(t.ent_type_ in ("PERSON",) for t in subject):
             return Speaker(name=_strip_determiner(text), mention=mention, kind="anonymous"), None
     affiliation = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from")), None)
-    if head.pos_ == "PROPN" and head.lemma_.lower() not in ORG_HEADS and head.text not in org_words and (
+    if _is_proper(head) and _lemma(head) not in ORG_HEADS and head.text not in org_words and (
             head.ent_type_ not in ("ORG", "GPE", "NORP") or (affiliation is not None and head.ent_type_ == "ORG")):
         # a name the entity recogniser missed, or read as part of "X of the Institute"
         name = _full_name(_clean_name(_name_tokens(subject)), people, subject.start_char)
         role = " ".join(t.text for t in affiliation.subtree if t.dep_ != "det")[3:].strip() if affiliation else None
         person = next((p for p in people if p.name == name), None) or _Person(name, role or None, subject.start_char)
         return Speaker(name=name, mention=mention, role=person.role, kind="person"), person
-    if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in subject) or head.lemma_.lower() in ORG_HEADS \
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in subject) or _lemma(head) in ORG_HEADS \
             or head.text in org_words:
         return Speaker(name=_strip_determiner(text), mention=mention, kind="organisation"), None
-    if head.pos_ == "NOUN":  # "environmental campaigners", "several members of the committee"
+    if _is_noun(head):  # "environmental campaigners", "several members of the committee"
         return Speaker(name=_strip_determiner(text), mention=mention, kind="anonymous"), None
     return Speaker(mention=mention), None
 
 
 def _name_tokens(subject: Span) -> str:
     head = subject.root
-    tokens = [t for t in subject if t.i <= head.i and t.pos_ == "PROPN" and (t.head.i == head.i or t.i == head.i)
-              and t.lemma_.lower() not in ROLE_WORDS]
+    tokens = [t for t in subject if t.i <= head.i and _is_proper(t) and (t.head.i == head.i or t.i == head.i)
+              and _lemma(t) not in ROLE_WORDS]
     return " ".join(t.text for t in tokens) or head.text
 
 
@@ -784,7 +839,7 @@ def _role_in(subject: Span, person_tokens: list[Token]) -> str | None:
     first = person_tokens[0].i
     title = [t for t in subject if t.i < first and t.dep_ != "det" and t.ent_type_ != "PERSON" and t.dep_ != "poss"
              and t.text not in ("’s", "'s")]
-    if title and any(t.lemma_.lower() in ROLE_WORDS or t.text[:1].isupper() for t in title):
+    if title and any(_lemma(t) in ROLE_WORDS or t.text[:1].isupper() for t in title):
         role = " ".join(t.text for t in title).strip(" ,")
         if role and not HONORIFICS.match(role + " "):
             return role
@@ -799,7 +854,7 @@ def _role_near(span: Span) -> str | None:
         return None
     tokens = [t for t in appos.subtree if not (t.dep_ == "det" and t.i == appos.left_edge.i)]
     text = " ".join(t.text for t in tokens).strip(" ,")
-    return text if appos.lemma_.lower() in ROLE_WORDS and len(text) < 80 else None
+    return text if _lemma(appos) in ROLE_WORDS and len(text) < 80 else None
 
 
 def _role_of(name: str, people: list[_Person]) -> str | None:

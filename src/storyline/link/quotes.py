@@ -6,7 +6,8 @@
 - Groups: a quotation carried by several articles is one group even when the
   wordings differ (a bracketed insertion, a dropped clause, a changed word). Candidate
   pairs come from an index of word trigrams, so the cost grows with the number of
-  quotes, not its square; each pair is then aligned word by word.
+  quotes, not its square; each pair is then aligned word by word (longest common
+  subsequence of words).
 - Variants: each quote's word-level differences from the group's wording, which is
   the wording of the article that carried it first.
 """
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from ..model import Article, Quote, QuoteGroup, QuoteVariant, Speaker
 
@@ -142,12 +144,13 @@ def _normal(word: str) -> str:
 
 
 def _group(quotes: Sequence[Quote]) -> list[list[int]]:
-    """Indices of quotes that carry one utterance, in groups spanning two or more articles."""
-    tokens = [[_normal(w) for w in words(q.text)] for q in quotes]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, toks in enumerate(tokens):
-        for gram in {tuple(toks[j:j + 3]) for j in range(len(toks) - 2)}:
-            index[gram].append(i)
+    """Indices of quotes that carry one utterance, in groups spanning two or more articles.
+
+    Identical wordings (wire copies) are joined first, by their words; each distinct
+    wording is then compared only with those sharing two word trigrams with it, by the
+    length of their longest common word subsequence.
+    """
+    tokens = [tuple(_normal(w) for w in words(q.text)) for q in quotes]
     parent = list(range(len(quotes)))
 
     def find(i: int) -> int:
@@ -156,14 +159,28 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
             i = parent[i]
         return i
 
+    first_of: dict[tuple[tuple[str, ...], str | None], int] = {}
     for i, toks in enumerate(tokens):
+        speaker = quotes[i].speaker.name if quotes[i].speaker.kind == "person" else None
+        key = (toks, speaker)
+        if key in first_of:
+            parent[i] = first_of[key]
+        else:
+            first_of[key] = i
+    distinct = sorted(first_of.values())
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in distinct:
+        for gram in {tokens[i][j:j + 3] for j in range(len(tokens[i]) - 2)}:
+            index[gram].append(i)
+    for i in distinct:
+        toks = tokens[i]
         shared: Counter[int] = Counter()
-        for gram in {tuple(toks[j:j + 3]) for j in range(len(toks) - 2)}:
+        for gram in {toks[j:j + 3] for j in range(len(toks) - 2)}:
             postings = index[gram]
             if len(postings) <= MAX_POSTINGS:
-                shared.update(j for j in postings if j > i and quotes[j].article != quotes[i].article)
+                shared.update(j for j in postings if j > i)
         for j, count in shared.items():
-            if count >= 2 and find(i) != find(j) and _same_utterance(quotes[i], quotes[j], tokens[i], tokens[j]):
+            if count >= 2 and find(i) != find(j) and _same_utterance(quotes[i], quotes[j], toks, tokens[j]):
                 parent[find(j)] = find(i)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
@@ -171,13 +188,14 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
     return [sorted(m) for m in clusters.values() if len({quotes[i].article for i in m}) > 1]
 
 
-def _same_utterance(a: Quote, b: Quote, ta: list[str], tb: list[str]) -> bool:
+def _same_utterance(a: Quote, b: Quote, ta: Sequence[str], tb: Sequence[str]) -> bool:
     if not _compatible_speakers(a.speaker, b.speaker):
         return False
-    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-    aligned = sum(block.size for block in matcher.get_matching_blocks())
-    return aligned >= MIN_ALIGNED_WORDS and aligned >= MIN_CONTAINED * min(len(ta), len(tb)) \
-        and aligned >= MIN_SHARED_OF_LONGER * max(len(ta), len(tb))
+    shorter, longer = sorted((len(ta), len(tb)))
+    if shorter < MIN_ALIGNED_WORDS or shorter < MIN_SHARED_OF_LONGER * longer:
+        return False
+    aligned = LCSseq.similarity(ta, tb)
+    return aligned >= MIN_ALIGNED_WORDS and aligned >= MIN_CONTAINED * shorter and aligned >= MIN_SHARED_OF_LONGER * longer
 
 
 def _compatible_speakers(a: Speaker, b: Speaker) -> bool:
