@@ -199,3 +199,31 @@ def test_help_lists_the_options() -> None:
                    "--allow-private-urls"):
         assert option in result.stdout
     assert "[default: ./storyline.db]" in result.stdout
+
+
+# --- with the real model ----------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_quotes_on_the_seeds_end_to_end(seeds_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.json"
+    result = CliRunner().invoke(app, ["quotes", str(seeds_dir), "--no-store", "--speaker", "sullivan",
+                                      "--json", str(out)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "Jake Sullivan" in result.output and "Dallas Express" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["quote_groups"] and all(q["speaker"]["name"] == "Jake Sullivan" for q in data["quotes"])
+
+
+@pytest.mark.model
+def test_raw_quotes_offsets_index_the_file_text(seeds_dir: Path, tmp_path: Path) -> None:
+    source = seeds_dir / "002_659a68ba090bb92a.txt"
+    out = tmp_path / "raw.json"
+    result = CliRunner().invoke(app, ["quotes", str(source), "--raw", "--no-store", "--json", str(out)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    text = source.read_text(encoding="utf-8")
+    quotes = json.loads(out.read_text(encoding="utf-8"))["quotes"]
+    assert quotes
+    for quote in quotes:
+        for part in quote["parts"] or [quote]:
+            assert text[part["start"]:part["end"]] == part["text"]

@@ -351,3 +351,43 @@ def test_example_story_groups_the_wire_quote_and_finds_the_may_drift(examples_di
     assert len(valdaro) == 1 and len(valdaro[0].articles) == 5 and valdaro[0].speaker == "Irena Valdaro"
     drift = [c for c in dossier.contradictions if c.kind == "paraphrase_drift"]
     assert len(drift) == 1 and '"late May"' in drift[0].description and '"early May"' in drift[0].description
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("Ana Duarte told reporters that the bridge would reopen in March.", "told"),
+    ("Ana Duarte noted that the bridge would reopen in March.", "noted"),
+    ("Ana Duarte added that the bridge would reopen in March.", "added"),
+    ("Ana Duarte stressed that the bridge would reopen in March.", "stressed"),
+    ("Ana Duarte claimed the bridge would reopen in March.", "claimed"),
+    ("The bridge would reopen in March, Ana Duarte said.", "said"),
+])
+def test_reported_speech_cues(sentence: str, cue: str) -> None:
+    _, quotes, _ = quotes_of_texts([sentence])
+    quote = _find(quotes[0], "bridge would reopen in March")
+    assert quote.kind == "indirect" and quote.cue == cue and quote.speaker.name == "Ana Duarte"
+    assert not quote.text.startswith("that ")
+
+
+@pytest.mark.model
+def test_an_unnamed_official_stays_anonymous() -> None:
+    text = ("“The deliveries have not started yet,” a senior American official said on Friday.\n\n"
+            "The American official said the first shipment was expected within weeks.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    for quote in quotes[0]:
+        assert quote.speaker.kind == "anonymous" and "official" in quote.speaker.name
+
+
+def test_a_changed_quantity_is_drift() -> None:
+    quoted = "An estimated 80,000 litres of solvent escaped from the storage tank into the river"
+    article = _article("a", f"Only 18,000 litres of solvent escaped from the storage tank into the river.\n\n"
+                            f"“{quoted},” Valdaro said.", "2025-04-08", "Courier")
+    found = paraphrase_drift([article], [_quote(article, quoted, "Irena Valdaro")])
+    assert len(found) == 1 and '"18,000 litres"' in found[0].description and '"80,000 litres"' in found[0].description
+
+
+@pytest.mark.model
+def test_a_quotation_signed_with_a_dash_names_its_speaker() -> None:
+    text = "“He is the most unqualified candidate we have ever seen run for office.” ― Carla Sanchez.\n"
+    _, quotes, _ = quotes_of_texts([text])
+    assert _find(quotes[0], "most unqualified").speaker.name == "Carla Sanchez"

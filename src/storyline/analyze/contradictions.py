@@ -75,7 +75,7 @@ class _Unit:
     end: int
     words: frozenset[str]
     dates: tuple[tuple[str, str, str], ...]  # (part of month, month, day)
-    quantities: tuple[tuple[str, str], ...]  # (value, unit)
+    quantities: tuple[tuple[str, str, str], ...]  # (value, unit, as written)
     hedged: str  # the word that leaves it uncertain, or ""
     negated: bool
     quote: Quote | None = None
@@ -155,12 +155,12 @@ def _drift(own: _Unit, quoted: _Unit) -> tuple[str, str, str] | None:
                 continue
             if (part and q_part and part != q_part) or (day and q_day and day != q_day):
                 return "date", _date(q_part, q_month, q_day), _date(part, month, day)
-    units = defaultdict(set)
-    for value, unit in quoted.quantities:
-        units[unit].add(value)
-    for value, unit in own.quantities:
+    units: dict[str, dict[str, str]] = defaultdict(dict)
+    for value, unit, written in quoted.quantities:
+        units[unit].setdefault(value, written)
+    for value, unit, written in own.quantities:
         if unit in units and value not in units[unit]:
-            return "quantity", f"{sorted(units[unit])[0]} {unit}", f"{value} {unit}"
+            return "quantity", next(iter(units[unit].values())), written
     if quoted.hedged and not own.hedged and not own.negated and quoted.article == own.article \
             and len(shared) >= MIN_SHARED_SHARE_CERTAINTY * len(quoted.words):
         return "certainty", quoted.hedged, ""
@@ -204,7 +204,8 @@ def _unit(article: Article, start: int, end: int, text: str, quote: Quote | None
     return _Unit(
         article=article.id, start=start, end=end, words=frozenset(_words(text)),
         dates=tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
-        quantities=tuple((m.group(1).replace(",", ""), _stem(m.group(2).lower())) for m in QUANTITY.finditer(text)),
+        quantities=tuple((m.group(1).replace(",", ""), _stem(m.group(2).lower()), m.group(0))
+                         for m in QUANTITY.finditer(text)),
         hedged=_first(HEDGE, text), negated=bool(NEGATION.search(text)), quote=quote,
     )
 

@@ -303,7 +303,9 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
     previous: _Found | None = None
     previous_span: QuotedSpan | None = None
     for span in spans:
-        cue, subject, cue_text = _attribution_after(doc, body, span)
+        cue, subject, cue_text = _signed(doc, body, span)
+        if cue is None:
+            cue, subject, cue_text = _attribution_after(doc, body, span)
         if cue is None and previous is not None and previous_span is not None \
                 and _split_by_attribution(body, previous, previous_span, span):
             previous.pieces.extend(span.pieces)  # "A," he said. "B."
@@ -330,6 +332,22 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
         found.append(statement)
         previous, previous_span = statement, span
     return found
+
+
+# `"..." ― Sonya Herridge`: a quotation signed with a dash and a name.
+SIGNATURE = re.compile(r"[ \t]*([―—–-])[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
+
+
+def _signed(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
+    found = SIGNATURE.match(body, span.closed)
+    if found is None:
+        return None, None, None
+    end = found.end(2) - 1 if found.group(2).endswith(".") else found.end(2)  # "― Carla Sanchez."
+    name = doc.char_span(found.start(2), end, alignment_mode="expand")
+    dash = doc.char_span(found.start(1), found.end(1), alignment_mode="expand")
+    if name is None or dash is None or not len(name):
+        return None, None, None
+    return dash[0], name, found.group(1)
 
 
 def _transcript_speaker(
