@@ -267,6 +267,7 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     statements = _attribute(doc, body, spans)
     direct = [s for s in statements if s.kind == "direct"]
     reported = _reported_speech(doc, body, _covered(s.pieces for s in direct))
+    direct, reported = _one_statement_each(direct, reported)
     partial = _absorb_partials(doc, body, [s for s in statements if s.kind == "partial"], reported)
     quoted = _covered([(s.start, s.end)] for s in spans)
     for statement in reported:
@@ -368,7 +369,7 @@ def _split_by_attribution(body: str, previous: _Found, previous_span: QuotedSpan
     if cue is None or not previous_span.closed <= cue.idx < span.opened or previous.subject is None:
         return False
     between = body[previous_span.closed:span.opened]
-    return "\n" not in between and len(between.split()) <= 12
+    return "\n" not in between and len(between.split()) <= 30
 
 
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is it its vs".split())
@@ -383,14 +384,33 @@ def _is_title(body: str, span: QuotedSpan) -> bool:
     return sum(1 for w in words if w[:1].isupper() or w[:1].isdigit()) >= 0.8 * len(words)
 
 
+def _one_statement_each(direct: list[_Found], reported: list[_Found]) -> tuple[list[_Found], list[_Found]]:
+    """A quotation and the reported speech around it are one statement: the quotation when
+    it is most of the clause (`He said: "..."`), else the clause holding it (`Clinton says
+    she hopes to win, but she knows that "LeBron will always be the king."`)."""
+    dropped_direct: set[int] = set()
+    dropped_reported: set[int] = set()
+    for r, host in enumerate(reported):
+        host_size = sum(e - s for s, e in host.pieces)
+        for d, quote in enumerate(direct):
+            quote_size = sum(e - s for s, e in quote.pieces)
+            shared = sum(_overlap(piece, host.pieces) for piece in quote.pieces)
+            if shared >= 0.8 * host_size or (shared >= 0.8 * quote_size and quote_size >= 0.6 * host_size):
+                dropped_reported.add(r)
+            elif shared >= 0.8 * quote_size:
+                dropped_direct.add(d)
+    return ([q for d, q in enumerate(direct) if d not in dropped_direct],
+            [h for r, h in enumerate(reported) if r not in dropped_reported])
+
+
 def _absorb_partials(doc: Doc, body: str, partials: list[_Found], reported: list[_Found]) -> list[_Found]:
     """Quoted words inside reported speech belong to it (`X said the plan was "a con"` is one
     statement); others take the rest of their verb's clause (`called for "cooperation" with Russia`)."""
     kept = []
     for statement in partials:
         start, end = statement.pieces[0][0], statement.pieces[-1][1]
-        if any(p[0][0] <= start and end <= p[-1][1] for p in (r.pieces for r in reported)):
-            continue
+        if any(_overlap((start, end), r.pieces) >= 0.8 * (end - start) for r in reported):
+            continue  # inside reported speech (give or take its closing punctuation)
         cue = statement.cue
         if cue is not None and cue.lower_ != "according":
             tokens = [t for child in cue.rights if child.dep_ not in ("punct", "cc", "conj", "advcl", "mark")
@@ -527,7 +547,7 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     if subject is None or subject.root.lower_ in NOT_SPEAKERS or subject.root.dep_ == "expl":
         return None
     start, end = _clip_to_paragraph(body, *span, verb.idx)
-    if _overlap((start, end), inside) > 0.3 * (end - start) or end - start < 12:
+    if end - start < 12:
         return None
     if start <= subject.start_char < end:
         return None
@@ -541,12 +561,14 @@ def _according_to(
     subject = _pobj_span(doc[according.i + 1])
     if subject is None:
         return None
-    phrase_end = max(subject.end_char, according.idx + len("according to"))
+    pobj = next(c for c in doc[according.i + 1].children if c.dep_ == "pobj")
+    last = max(pobj.subtree, key=lambda t: t.i)  # the source with its apposition: "X, a spokeswoman for Y"
+    phrase_end = max(last.idx + len(last), according.idx + len("according to"))
     before = (sentence.start_char, according.idx)
     after = (phrase_end, sentence.end_char)
     start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
     start, end = _trim(body, *_clip_to_paragraph(body, start, end, according.idx))
-    if end - start < 12 or _overlap((start, end), inside) > 0.3 * (end - start):
+    if end - start < 12:
         return None
     return _Found(pieces=[(start, end)], kind="indirect", cue=according, cue_text="according to", subject=subject)
 
