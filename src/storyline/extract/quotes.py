@@ -318,6 +318,8 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
             cue, subject, cue_text, statement.pieces = _transcript_speaker(doc, body, span)
         if cue is None:
             cue, subject, cue_text = _attribution_before(doc, body, span, partial=kind == "partial")
+        if cue is None and kind == "direct":
+            cue, subject, cue_text = _introduced_by_colon(doc, body, span)
         if cue is None and kind == "partial":
             cue, subject, cue_text = _governing_verb(doc, span)
         statement.cue, statement.subject, statement.cue_text = cue, subject, cue_text
@@ -495,6 +497,26 @@ def _attribution_before(
     return None, None, None
 
 
+def _introduced_by_colon(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
+    """`The senator wrote on Facebook:` / `"..."`: a paragraph ending in a colon introduces
+    the quotation that opens the next one."""
+    line_start = _line_start(body, span.opened)
+    if body[line_start:span.opened].strip():
+        return None, None, None
+    previous_end = len(body[:line_start].rstrip())
+    if previous_end == 0 or body[previous_end - 1] != ":":
+        return None, None, None
+    colon = doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
+    if colon is None:
+        return None, None, None
+    for token in reversed(list(colon[0].sent)):
+        if _is_speech_verb(token) or (_lemma(token) in PARTIAL_VERBS | STANCE_VERBS and _is_verb(token)):
+            subject = _subject(token, outside=(span.opened, span.closed))
+            if subject is not None:
+                return token, subject, _cue_text(token)
+    return None, None, None
+
+
 def _governing_verb(doc: Doc, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
     """The speech verb of the clause a partial quotation sits in."""
     inner = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -530,7 +552,10 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
 def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
     """What a speech verb's subject said: its clause (`said (that) ...`), or for verbs of
     stance its object and complements (`defended his tweets`, `urged voters to ...`)."""
-    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)), None)
+    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                       and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)), None)
+    if verb.dep_ == "parataxis" and complement is None and _lemma(verb) in SPEECH_VERBS:
+        return _around_attribution(body, sentence, verb)
     if complement is not None:
         span = _subtree_chars(complement)
     elif _lemma(verb) in STANCE_VERBS or _lemma(verb) in PARTIAL_VERBS:
@@ -552,6 +577,22 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     if start <= subject.start_char < end:
         return None
     return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
+
+
+def _around_attribution(body: str, sentence: Span, verb: Token) -> _Found | None:
+    """`The museum, he said, would make visitors face uncomfortable truths`: the sentence
+    around the attribution is what was said."""
+    subject = _subject(verb, outside=(-1, -1))
+    if subject is None or subject.root.lower_ in NOT_SPEAKERS:
+        return None
+    attribution = list(verb.subtree)
+    first, last = attribution[0], attribution[-1]
+    before = _trim(body, *_clip_to_paragraph(body, sentence.start_char, first.idx, verb.idx))
+    after = _trim(body, *_clip_to_paragraph(body, last.idx + len(last), sentence.end_char, verb.idx))
+    pieces = [(s, e) for s, e in (before, after) if e - s >= 3]
+    if sum(e - s for s, e in pieces) < 12:
+        return None
+    return _Found(pieces=pieces, kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
 
 
 def _according_to(
