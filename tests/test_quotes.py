@@ -157,7 +157,8 @@ def test_role_noun_resolves_to_the_person_with_that_role() -> None:
 
 @pytest.mark.model
 def test_transcript_turns_name_their_speaker() -> None:
-    text = '"WALLACE: Let us start with the debate and what happens next week.\n\n"PENCE: Well, look, it is serious business for the country.\n'
+    text = ('"WALLACE: Let us start with the debate and what happens next week.\n\n'
+            '"PENCE: Well, look, it is serious business for the country.\n')
     _, quotes, _ = quotes_of_texts([text])
     speakers = {q.speaker.name for q in quotes[0]}
     assert speakers == {"Wallace", "Pence"}
@@ -235,9 +236,9 @@ def test_one_utterance_with_different_wordings_is_one_group() -> None:
     d = _article("d", f"The company said “{DROPPED}.”", "2025-04-07", "Ledger")
     other = _article("e", "“Something else entirely was said about the weather today,” Irena Valdaro said.",
                      "2025-04-08", "Courier")
-    quotes = [_quote(a, ORIGINAL, "Valdaro"), _quote(b, BRACKETED, "Irena Valdaro"), _quote(c, CHANGED, "Irena Valdaro"),
-              _quote(d, DROPPED, None), _quote(other, "Something else entirely was said about the weather today",
-                                                 "Irena Valdaro")]
+    weather = "Something else entirely was said about the weather today"
+    quotes = [_quote(a, ORIGINAL, "Valdaro"), _quote(b, BRACKETED, "Irena Valdaro"),
+              _quote(c, CHANGED, "Irena Valdaro"), _quote(d, DROPPED, None), _quote(other, weather, "Irena Valdaro")]
     linked, groups = link_quotes([d, a, other, b, c], quotes)
     assert len(groups) == 1
     group = groups[0]

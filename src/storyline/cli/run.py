@@ -28,11 +28,13 @@ def run_command(
     inputs: Annotated[list[str], PATHS],
     json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the dossier JSON here.")] = None,
     markdown_path: Annotated[Optional[Path], typer.Option("--markdown", "--md", help="Write Markdown here.")] = None,
-    html_path: Annotated[Optional[Path], typer.Option("--html", help="Write one self-contained HTML file here.")] = None,
+    html_path: Annotated[Optional[Path], typer.Option(
+        "--html", help="Write one self-contained HTML file here.")] = None,
     db: DbOption = None,
     no_store: NoStoreOption = False,
     model: ModelOption = None,
-    processes: Annotated[Optional[int], typer.Option("--processes", "-p", help=escape("Parser processes [default: auto]."))] = None,
+    processes: Annotated[Optional[int], typer.Option(
+        "--processes", "-p", help=escape("Parser processes [default: auto]."))] = None,
     allow_private_urls: AllowPrivateUrlsOption = False,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")] = False,
@@ -82,4 +84,5 @@ def _summary(report: RunReport, written: list[tuple[str, Path]]) -> None:
 def _first_reasons(dossier: Dossier) -> str:
     if not dossier.warnings:
         return ": no inputs found"
-    return f": {dossier.warnings[0]}" + (f" (and {len(dossier.warnings) - 1} more)" if len(dossier.warnings) > 1 else "")
+    more = f" (and {len(dossier.warnings) - 1} more)" if len(dossier.warnings) > 1 else ""
+    return f": {dossier.warnings[0]}{more}"

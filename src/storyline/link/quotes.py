@@ -40,7 +40,9 @@ SAME_NAME_RATIO = 85
 WORD = re.compile(r"\[[^\]]{1,60}\]|\([^)]{1,60}\)|[\w'’-]+")
 
 
-def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
+def link_quotes(
+    articles: Sequence[Article], quotes: Sequence[Quote]
+) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
     """Quotes with per-article ids, canonical speakers and group ids, and the groups.
 
     `articles` come in publication order: a group's first article is its `first_seen`.
@@ -195,7 +197,7 @@ def _same_utterance(a: Quote, b: Quote, ta: Sequence[str], tb: Sequence[str]) ->
     if shorter < MIN_ALIGNED_WORDS or shorter < MIN_SHARED_OF_LONGER * longer:
         return False
     aligned = LCSseq.similarity(ta, tb)
-    return aligned >= MIN_ALIGNED_WORDS and aligned >= MIN_CONTAINED * shorter and aligned >= MIN_SHARED_OF_LONGER * longer
+    return aligned >= max(MIN_ALIGNED_WORDS, MIN_CONTAINED * shorter, MIN_SHARED_OF_LONGER * longer)
 
 
 def _compatible_speakers(a: Speaker, b: Speaker) -> bool:
