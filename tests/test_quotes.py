@@ -392,3 +392,15 @@ def test_a_quotation_signed_with_a_dash_names_its_speaker() -> None:
     text = "“He is the most unqualified candidate we have ever seen run for office.” ― Carla Sanchez.\n"
     _, quotes, _ = quotes_of_texts([text])
     assert _find(quotes[0], "most unqualified").speaker.name == "Carla Sanchez"
+
+
+@pytest.mark.model
+def test_organisations_and_groups_of_officials_as_speakers() -> None:
+    text = ("The Kremlin said the talks would resume next month.\n\n"
+            "Iran's foreign ministry said the claims were baseless and politically motivated.\n\n"
+            "“We have nothing to add at this stage of the investigation,” the Pentagon said.\n\n"
+            "US officials said the shipments had begun in August.")
+    _, quotes, _ = quotes_of_texts([text])
+    speakers = [(q.speaker.name, q.speaker.kind) for q in quotes[0]]
+    assert speakers == [("Kremlin", "organisation"), ("Iran's foreign ministry", "organisation"),
+                        ("Pentagon", "organisation"), ("US officials", "anonymous")]
