@@ -60,7 +60,13 @@ request demand propose recommend threaten show find reveal criticize criticise p
 call urge ask cite describe tweet dub label slam blast condemn denounce decry hail welcome
 """.split())
 
-VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS
+# Verbs that attribute a quotation next to them (`"...," he mocks`, `Continued Stone: "..."`),
+# though alone they do not make reported speech.
+QUOTING_VERBS = PARTIAL_VERBS | STANCE_VERBS | frozenset("""
+continue imagine recount exclaim shout scream yell whisper sigh laugh muse chime interject interrupt
+offer read sing chant begin put summarize summarise
+""".split())
+VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS | QUOTING_VERBS
 IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
     "found": "find", "shown": "show", "sought": "seek", "made": "make", "gave": "give", "given": "give",
@@ -477,11 +483,27 @@ def _attribution_after(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | N
             subject = _pobj_span(doc[token.i + 1])
             if subject is not None:
                 return token, subject, "according to"
-        if _is_speech_verb(token):
-            subject = _subject(token, outside=(span.opened, span.closed))
+        if _is_speech_verb(token) or (_lemma(token) in QUOTING_VERBS and _is_verb(token)):
+            subject = _subject(token, outside=(span.opened, span.closed)) or _name_near(tokens[:n], token)
             if subject is not None:
                 return token, subject, _cue_text(token)
     return None, None, None
+
+
+def _name_near(before: list[Token], verb: Token) -> Span | None:
+    """The speaker when the parse gives the verb no subject (`"...," Ramos, 58, told AFP`):
+    the first name or pronoun between the quotation and the verb, else right after it."""
+    doc = verb.doc
+    candidates = before or list(doc[verb.i + 1:min(len(doc), verb.i + 5)])
+    for token in candidates:
+        if token.lower_ in PRONOUNS:
+            return doc[token.i:token.i + 1]
+        if token.is_alpha and token.text[:1].isupper() and token.lower_ not in NOT_SPEAKERS:
+            end = token.i + 1
+            while end < len(doc) and end != verb.i and doc[end].is_alpha and doc[end].text[:1].isupper():
+                end += 1
+            return doc[token.i:end]
+    return None
 
 
 def _attribution_before(
@@ -498,7 +520,8 @@ def _attribution_before(
             subject = _pobj_span(doc[token.i + 1])
             if subject is not None and subject.end_char <= span.opened:
                 return token, subject, "according to"
-        if _is_speech_verb(token) or (partial and _lemma(token) in PARTIAL_VERBS and _is_verb(token)):
+        if _is_speech_verb(token) or (_lemma(token) in (PARTIAL_VERBS if partial else QUOTING_VERBS)
+                                      and _is_verb(token)):
             subject = _subject(token, outside=(span.opened, span.closed))
             if subject is not None:
                 return token, subject, _cue_text(token)
