@@ -404,3 +404,12 @@ def test_organisations_and_groups_of_officials_as_speakers() -> None:
     speakers = [(q.speaker.name, q.speaker.kind) for q in quotes[0]]
     assert speakers == [("Kremlin", "organisation"), ("Iran's foreign ministry", "organisation"),
                         ("Pentagon", "organisation"), ("US officials", "anonymous")]
+
+
+def test_an_unknown_speaker_never_bridges_two_people() -> None:
+    a = _article("a", f"“{ORIGINAL},” Irena Valdaro said.", "2025-04-08", "Courier")
+    b = _article("b", f"Someone said “{ORIGINAL}.”", "2025-04-09", "Post")
+    c = _article("c", f"“{ORIGINAL},” Dalia Renko said.", "2025-04-10", "Gazette")
+    _, groups = link_quotes([a, b, c], [_quote(a, ORIGINAL, "Irena Valdaro"), _quote(b, ORIGINAL, None),
+                                        _quote(c, ORIGINAL, "Dalia Renko")])
+    assert len(groups) == 1 and set(groups[0].articles) == {"a", "b"}

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..extract.quotes import find_quoted_spans
 from ..model import Article, Contradiction, Mention, Quote
 
 MONTHS = ("january february march april may june july august september october november december").split()
@@ -86,8 +87,9 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for quote in quotes:
         by_article[quote.article].append(quote)
+    marked = {a.id: _marked(a.body) for a in articles}
     quoted_units = [u for a in articles for q in by_article[a.id] if q.kind != "indirect"
-                    for u in _quote_units(a, q)]
+                    for u in _quote_units(a, q, marked[a.id])]
     quoted_units = [u for u in quoted_units if u.dates or u.quantities or u.hedged]
     index: dict[str, list[int]] = defaultdict(list)
     for n, unit in enumerate(quoted_units):
@@ -102,7 +104,7 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
     bodies = {a.id: a.body for a in articles}
     outlet = {a.id: a.outlet or a.id for a in articles}
     for article in articles:
-        for own in _own_units(article, by_article[article.id]):
+        for own in _own_units(article, marked[article.id]):
             counts: dict[int, int] = defaultdict(int)
             for word in own.words:
                 postings = index.get(word, ())
@@ -171,10 +173,19 @@ def _date(part: str, month: str, day: str) -> str:
     return " ".join(x for x in (part, month.capitalize(), day) if x)
 
 
-def _quote_units(article: Article, quote: Quote) -> list[_Unit]:
+def _marked(body: str) -> list[tuple[int, int]]:
+    """The text inside quotation marks: the speakers' words, as opposed to the outlet's."""
+    spans, _ = find_quoted_spans(body)
+    return sorted(piece for span in spans for piece in span.pieces)
+
+
+def _quote_units(article: Article, quote: Quote, marked: list[tuple[int, int]]) -> list[_Unit]:
+    """The sentences of a quotation's words inside quotation marks (a partial quotation's
+    reported-speech words are the outlet's, not the speaker's)."""
     pieces = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+    inside = [(max(s, ms), min(e, me)) for s, e in pieces for ms, me in marked if ms < e and me > s]
     units = []
-    for start, end in pieces:
+    for start, end in inside:
         for s, e in _sentences(article.body, start, end):
             unit = _unit(article, s, e, article.body[s:e], quote)
             if unit.words:
@@ -182,14 +193,12 @@ def _quote_units(article: Article, quote: Quote) -> list[_Unit]:
     return units
 
 
-def _own_units(article: Article, quotes: Sequence[Quote]) -> list[_Unit]:
+def _own_units(article: Article, marked: list[tuple[int, int]]) -> list[_Unit]:
     """Sentences in the article's own voice: the text outside its quotation marks."""
-    quoted = sorted((p.start, p.end) for q in quotes if q.kind != "indirect"
-                    for p in (q.parts or (Mention(q.article, q.start, q.end, q.text),)))
     units = []
     for start, end in _sentences(article.body, 0, len(article.body)):
         own = article.body[start:end]
-        for qs, qe in quoted:
+        for qs, qe in marked:
             if qs < end and qe > start:
                 a, b = max(qs, start) - start, min(qe, end) - start
                 own = own[:a] + " " * (b - a) + own[b:]

@@ -82,8 +82,8 @@ def _renumber(quotes: list[Quote]) -> list[Quote]:
 def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Each person name (given with the article that uses it) mapped to the canonical form
     of the person it names: the full form most articles use, the longest on a tie."""
-    counts = Counter(dict.fromkeys((" ".join(n.split()), a) for n, a in names)).keys()
-    counts = Counter(name for name, _ in counts)
+    used = {(" ".join(name.split()), article) for name, article in names if name.split()}
+    counts = Counter(name for name, _ in used)  # articles using each form
     full = sorted((n for n in counts if len(n.split()) > 1), key=lambda n: (-len(n.split()), -counts[n], n))
     canonical: dict[str, str] = {}
     clusters: list[list[str]] = []
@@ -161,12 +161,22 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
             i = parent[i]
         return i
 
+    people: dict[int, set[str]] = defaultdict(set)  # the named people in each group, by its root
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj and not (people[ri] and people[rj] and people[ri] != people[rj]):
+            parent[rj] = ri  # an unknown speaker never joins two different people's words
+            people[ri] |= people.pop(rj, set())
+
     first_of: dict[tuple[tuple[str, ...], str | None], int] = {}
     for i, toks in enumerate(tokens):
         speaker = quotes[i].speaker.name if quotes[i].speaker.kind == "person" else None
+        if speaker:
+            people[i].add(speaker)
         key = (toks, speaker)
         if key in first_of:
-            parent[i] = first_of[key]
+            union(first_of[key], i)
         else:
             first_of[key] = i
     distinct = sorted(first_of.values())
@@ -183,7 +193,7 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
                 shared.update(j for j in postings if j > i)
         for j, count in shared.items():
             if count >= 2 and find(i) != find(j) and _same_utterance(quotes[i], quotes[j], toks, tokens[j]):
-                parent[find(j)] = find(i)
+                union(i, j)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
         clusters[find(i)].append(i)
