@@ -339,6 +339,10 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
         statement.cue, statement.subject, statement.cue_text = cue, subject, cue_text
         if cue is None and kind == "direct" and previous is not None and previous_span is not None \
                 and _continues(body, previous_span, span):
+            if previous.kind == "direct" and len(body[previous_span.closed:span.opened].split()) <= 15:
+                previous.pieces.extend(span.pieces)  # the same speaker goes on: `"A," he said.` / `"B."`
+                previous_span = span
+                continue
             statement.inherited = previous
         if cue is None and statement.inherited is None:
             if kind == "partial" or _words(body, span) < MIN_UNATTRIBUTED_WORDS:
