@@ -440,8 +440,20 @@ def _absorb_partials(doc: Doc, body: str, partials: list[_Found], reported: list
                 s, e = _clip_to_paragraph(body, first.idx, last.idx + len(last), cue.idx)
                 if s <= start and end <= e:
                     statement.pieces = [(s, e)]
+                elif cue.idx < start and cue.sent == doc[cue.i].sent and _is_speech_verb(cue):
+                    statement.pieces = [_rest_of_sentence(body, cue, end)]  # `X said Tuesday he's "..."`
         kept.append(statement)
     return kept
+
+
+def _rest_of_sentence(body: str, cue: Token, quote_end: int) -> tuple[int, int]:
+    """What follows a speech verb to the end of its sentence (past a leading `that`)."""
+    following = [t for t in cue.sent if t.i > cue.i and not t.is_punct]
+    if following and following[0].lower_ == "that":
+        following = following[1:]
+    start = following[0].idx if following else cue.idx + len(cue)
+    end = max(quote_end, cue.sent.end_char)
+    return _trim(body, *_clip_to_paragraph(body, start, end, cue.idx))
 
 
 def _quoted_share(body: str, pieces: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> float:
