@@ -438,8 +438,9 @@ def _absorb_partials(doc: Doc, body: str, partials: list[_Found], reported: list
             if tokens:
                 first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
                 s, e = _clip_to_paragraph(body, first.idx, last.idx + len(last), cue.idx)
-                if s <= start and end <= e:
-                    statement.pieces = [(s, e)]
+                core_end = len(body[:end].rstrip(".,;:!?"))  # the quotation may hold the sentence's stop
+                if s <= start and core_end <= e:
+                    statement.pieces = [(s, max(e, end))]
                 elif cue.idx < start and cue.sent == doc[cue.i].sent and _is_speech_verb(cue):
                     statement.pieces = [_rest_of_sentence(body, cue, end)]  # `X said Tuesday he's "..."`
         kept.append(statement)
@@ -719,7 +720,8 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 return _noun_phrase(pobj)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:  # "..., he said and added ..."
         head = verb.head
-        if _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl"):  # "..., saying ..."
+        if verb.dep_ == "conj" or _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl"):
+            # conjoined verbs share a subject ("Bush referred to ... but described ..."), "..., saying ..."
             return _subject(head, outside=outside)
     return None
 
