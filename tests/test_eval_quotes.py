@@ -22,7 +22,8 @@ SEEDS_DIRECT_F1_FLOOR = 0.95
 SEEDS_DIRECT_SPEAKER_FLOOR = 0.95
 SEEDS_F1_FLOOR = 0.80
 EXAMPLES_DIRECT_F1_FLOOR = 0.98
-EXAMPLES_F1_FLOOR = 0.63
+# The examples' reported speech is not annotated exhaustively: recall is pinned, not precision.
+EXAMPLES_RECALL_FLOOR = 0.90
 # Predictions allowed on an annotated scare quote or coinage.
 NOT_QUOTES_CEILING = 0
 
@@ -321,5 +322,5 @@ def test_examples_floor(scores: dict) -> None:
     result = scores["examples"]
     assert result["unlocated"] == []
     assert result["direct"]["f1"] >= EXAMPLES_DIRECT_F1_FLOOR
-    assert result["all"]["f1"] >= EXAMPLES_F1_FLOOR
+    assert result["all"]["recall"] >= EXAMPLES_RECALL_FLOOR
     assert len(result["not_quotes"]["hits"]) <= NOT_QUOTES_CEILING
