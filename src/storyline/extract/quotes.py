@@ -280,7 +280,8 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
                                 "extract", article.id))
     statements = _attribute(doc, body, spans)
     direct = [s for s in statements if s.kind == "direct"]
-    reported = _reported_speech(doc, body, _covered(s.pieces for s in direct))
+    # A speech verb inside quotation marks is part of the quoted words, not an attribution.
+    reported = _reported_speech(doc, body, _covered(span.pieces for span in spans))
     direct, reported = _one_statement_each(direct, reported)
     partial = _absorb_partials(doc, body, [s for s in statements if s.kind == "partial"], reported)
     quoted = _covered([(s.start, s.end)] for s in spans)
