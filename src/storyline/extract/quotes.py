@@ -398,7 +398,10 @@ TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by a
 
 def _is_title(body: str, span: QuotedSpan) -> bool:
     """Title Case Words With No Sentence Punctuation: a book, show or song, not speech."""
-    text = " ".join(body[s:e] for s, e in span.pieces)
+    return _title_text(" ".join(body[s:e] for s, e in span.pieces))
+
+
+def _title_text(text: str) -> bool:
     words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in TITLE_SMALL_WORDS]
     if len(words) < 2 or re.search(r"[.!?,;]\s*$", text.strip()) or re.search(r"[.!?]\s", text):
         return False
@@ -621,10 +624,11 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     if subject is None or subject.root.lower_ in NOT_SPEAKERS or subject.root.dep_ == "expl":
         return None
     start, end = _clip_to_paragraph(body, *span, verb.idx)
-    if end - start < 12:
+    if end - start < 12 or start <= subject.start_char < end:
         return None
-    if start <= subject.start_char < end:
-        return None
+    content = body[start:end]
+    if any(mark in content for mark in "“”\"") and _title_text(content.strip(" “”\"'‘’.,")):
+        return None  # `discussed it on "Fox & Friends"`: a title, not a statement
     return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
 
 
