@@ -250,7 +250,8 @@ def _process(
         batch.clear()
 
     for article, notes in skipped:
-        reason = f"article is in language {article.language!r}, not English: kept, entities not extracted"
+        reason = (f"article is in language {article.language!r}, not English: "
+                  "kept, entities and quotes not extracted")
         batch.append(ArticleResult(article, warnings=(*notes, Warning(article.source, reason, "nlp", article.id))))
 
     if parsed:
