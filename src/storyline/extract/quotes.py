@@ -284,7 +284,7 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     reported = _reported_speech(doc, body, _covered(span.pieces for span in spans))
     direct, reported = _one_statement_each(direct, reported)
     partial = _absorb_partials(doc, body, [s for s in statements if s.kind == "partial"], reported)
-    quoted = _covered([(s.start, s.end)] for s in spans)
+    quoted = _covered(span.pieces for span in spans)
     for statement in reported:
         statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
     statements = sorted(direct + partial + reported, key=lambda s: s.pieces[0])
@@ -462,11 +462,9 @@ def _rest_of_sentence(body: str, cue: Token, quote_end: int) -> tuple[int, int]:
 
 
 def _quoted_share(body: str, pieces: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> float:
-    words = [m.start() for s, e in pieces for m in re.finditer(r"\w+", body[s:e])]
-    offsets = [s + w for s, e in pieces for w in [m.start() for m in re.finditer(r"\w+", body[s:e])]]
-    if not words:
-        return 0.0
-    return sum(1 for o in offsets if _in_any(o, quoted)) / len(offsets)
+    """The share of a statement's words that are inside quotation marks."""
+    offsets = [match.start() for s, e in pieces for match in re.compile(r"\w+").finditer(body, s, e)]
+    return sum(1 for o in offsets if _in_any(o, quoted)) / len(offsets) if offsets else 0.0
 
 
 def _adopt_orphans(body: str, statements: Sequence[_Found]) -> None:
