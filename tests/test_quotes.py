@@ -413,3 +413,13 @@ def test_an_unknown_speaker_never_bridges_two_people() -> None:
     _, groups = link_quotes([a, b, c], [_quote(a, ORIGINAL, "Irena Valdaro"), _quote(b, ORIGINAL, None),
                                         _quote(c, ORIGINAL, "Dalia Renko")])
     assert len(groups) == 1 and set(groups[0].articles) == {"a", "b"}
+
+
+def test_speakers_point_to_the_entity_bearing_their_name() -> None:
+    from storyline.model import Entity
+
+    a = _article("a", f"“{ORIGINAL},” Irena Valdaro said.", "2025-04-08", "Courier")
+    entity = Entity(id="ent-valdaro", name="Irena Valdaro", type="PERSON", aliases=("Irena Valdaro",),
+                    mentions=(a.mention(a.body.index("Irena"), a.body.index(" said")),))
+    linked, _ = link_quotes([a], [_quote(a, ORIGINAL, "Irena Valdaro")], [entity])
+    assert linked[0].speaker.entity == "ent-valdaro"

@@ -122,11 +122,12 @@ def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warnin
     """The cross-article layer over per-article results."""
     articles = sorted((r.article for r in results), key=_chronological)
     all_warnings = [*warnings, *(w for r in results for w in r.warnings)]
-    quotes, groups = link_quotes(articles, [q for r in results for q in r.quotes])
+    entities = group_entities(m for r in results for m in r.entities)
+    quotes, groups = link_quotes(articles, [q for r in results for q in r.quotes], entities)
     return Dossier(
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         articles=tuple(articles),
-        entities=group_entities(m for r in results for m in r.entities),
+        entities=entities,
         quotes=quotes,
         quote_groups=groups,
         contradictions=paraphrase_drift(articles, quotes),

@@ -24,7 +24,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from ..model import Article, Quote, QuoteGroup, QuoteVariant, Speaker
+from ..model import Article, Entity, Quote, QuoteGroup, QuoteVariant, Speaker
 
 # Two quotes are one utterance when this share of the shorter one's words align...
 MIN_CONTAINED = 0.7
@@ -41,9 +41,10 @@ WORD = re.compile(r"\[[^\]]{1,60}\]|\([^)]{1,60}\)|[\w'’-]+")
 
 
 def link_quotes(
-    articles: Sequence[Article], quotes: Sequence[Quote]
+    articles: Sequence[Article], quotes: Sequence[Quote], entities: Sequence[Entity] = ()
 ) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
-    """Quotes with per-article ids, canonical speakers and group ids, and the groups.
+    """Quotes with per-article ids, canonical speakers (with their entity, when one of
+    `entities` bears the speaker's name) and group ids, and the groups.
 
     `articles` come in publication order: a group's first article is its `first_seen`.
     """
@@ -52,7 +53,7 @@ def link_quotes(
     quotes = _renumber(quotes)
     names = canonical_names((q.speaker.name, q.article) for q in quotes
                             if q.speaker.kind == "person" and q.speaker.name)
-    quotes = [_with_name(q, names) for q in quotes]
+    quotes = [_with_entity(_with_name(q, names), _entity_index(entities)) for q in quotes]
     members = _group(quotes)
     groups: list[QuoteGroup] = []
     group_of: dict[str, str] = {}
@@ -124,6 +125,27 @@ def _same_person(a: str, b: str) -> bool:
 def _key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split())
+
+
+SPEAKER_ENTITY_TYPES = {"person": ("PERSON",), "organisation": ("ORG", "GPE", "NORP")}
+
+
+def _entity_index(entities: Sequence[Entity]) -> dict[tuple[str, str], str]:
+    """(type, casefolded name or alias) -> entity id."""
+    index: dict[tuple[str, str], str] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            index.setdefault((entity.type, name.casefold()), entity.id)
+    return index
+
+
+def _with_entity(quote: Quote, index: dict[tuple[str, str], str]) -> Quote:
+    speaker = quote.speaker
+    for kind in SPEAKER_ENTITY_TYPES.get(speaker.kind or "", ()):
+        found = index.get((kind, (speaker.name or "").casefold()))
+        if found:
+            return replace(quote, speaker=replace(speaker, entity=found))
+    return quote
 
 
 def _with_name(quote: Quote, names: dict[str, str]) -> Quote:
