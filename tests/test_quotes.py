@@ -4,6 +4,8 @@ articles (link/quotes.py), paraphrase drift (analyze/contradictions.py)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.analyze.contradictions import paraphrase_drift
 from storyline.extract.quotes import find_quoted_spans
@@ -423,3 +425,20 @@ def test_speakers_point_to_the_entity_bearing_their_name() -> None:
                     mentions=(a.mention(a.body.index("Irena"), a.body.index(" said")),))
     linked, _ = link_quotes([a], [_quote(a, ORIGINAL, "Irena Valdaro")], [entity])
     assert linked[0].speaker.entity == "ent-valdaro"
+
+
+# --- property: any text, any marks ------------------------------------------------------------
+
+MARKISH = st.text(alphabet=st.sampled_from(list("ab .,\n“”\"'‘’«»„")), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKISH)
+def test_quoted_spans_stay_inside_the_text_in_order(text: str) -> None:
+    spans, _ = find_quoted_spans(text)
+    previous_end = -1
+    for span in spans:
+        for start, end in span.pieces:
+            assert 0 <= start <= end <= len(text)
+            assert start >= previous_end
+            previous_end = end
