@@ -88,23 +88,33 @@ def canonical_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     full = sorted((n for n in counts if len(n.split()) > 1), key=lambda n: (-len(n.split()), -counts[n], n))
     canonical: dict[str, str] = {}
     clusters: list[list[str]] = []
+    by_block: dict[str, list[list[str]]] = defaultdict(list)  # compared only within a first-name block
     for name in full:
-        for cluster in clusters:
+        block = by_block[_key(name)[:3]]
+        for cluster in block:
             if any(_same_person(name, other) for other in cluster):
                 cluster.append(name)
                 break
         else:
-            clusters.append([name])
+            block.append([name])
+            clusters.append(block[-1])
     for cluster in clusters:
         best = max(cluster, key=lambda n: (sum(counts[m] for m in cluster if _key(m) == _key(n)),
                                            len(n.split()), -len(n), n))
         for name in cluster:
             canonical[name] = best
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in full:
+        by_surname[_key(name).split()[-1]].add(canonical[name])
     for name in counts:
         if name in canonical:
             continue
-        matches = {canonical[f] for f in full if _key(f).split()[-1] == _key(name).split()[-1]
-                   or fuzz.ratio(_key(f).split()[-1], _key(name).split()[-1]) >= SAME_NAME_RATIO + 5}
+        surname = _key(name).split()[-1]
+        matches = set(by_surname.get(surname, ()))
+        if not matches:  # a spelling variant of one surname: "Kanaani" for "Kanani"
+            matches = {c for other, names in by_surname.items()
+                       if other[:1] == surname[:1] and fuzz.ratio(other, surname) >= SAME_NAME_RATIO + 5
+                       for c in names}
         canonical[name] = matches.pop() if len(matches) == 1 else name
     return canonical
 
