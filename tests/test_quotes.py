@@ -442,3 +442,11 @@ def test_quoted_spans_stay_inside_the_text_in_order(text: str) -> None:
             assert 0 <= start <= end <= len(text)
             assert start >= previous_end
             previous_end = end
+
+
+def test_dropping_the_quotation_s_negation_is_drift() -> None:
+    quoted = "Russia has never received any attack drones from Iran for the war"
+    article = _article("a", f"“{quoted},” Peskov said.\n\nRussia has received attack drones from Iran for the war.",
+                       "2022-10-20", "Courier")
+    found = paraphrase_drift([article], [_quote(article, quoted, "Dmitry Peskov")])
+    assert len(found) == 1 and "deny" in found[0].description and '"never"' in found[0].description

@@ -9,8 +9,13 @@ restatement changes
   "early July", "May 12" for "May 21");
 - a quantity: another number of the same thing ("18,000 litres" for "80,000 litres");
 - certainty: the quotation doubts what the article's sentence states as fact ("it's
-  unclear whether Iran has delivered" and "Iran provided the drones"); only against a
-  quotation the same article prints, where the outlet has the doubt before its eyes.
+  unclear whether Iran has delivered" and "Iran provided the drones");
+- negation: the quotation denies what the article's sentence states ("we never
+  received any drones" and "Russia received the drones").
+
+Certainty and negation are checked only against quotations the same article prints,
+where the outlet has the doubt or the denial before its eyes, and only when the
+sentence restates most of the quotation's words.
 
 Candidate pairs come from an index of the quotations' words, so the cost grows with
 the number of sentences, not with sentences times quotations.
@@ -78,7 +83,8 @@ class _Unit:
     dates: tuple[tuple[str, str, str], ...]  # (part of month, month, day)
     quantities: tuple[tuple[str, str, str], ...]  # (value, unit, as written)
     hedged: str  # the word that leaves it uncertain, or ""
-    negated: bool
+    negated: str  # the negating word, or ""
+    negated_clause: frozenset[str]  # the words of the clause it negates
     quote: Quote | None = None
 
 
@@ -90,7 +96,7 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
     marked = {a.id: _marked(a.body) for a in articles}
     quoted_units = [u for a in articles for q in by_article[a.id] if q.kind != "indirect"
                     for u in _quote_units(a, q, marked[a.id])]
-    quoted_units = [u for u in quoted_units if u.dates or u.quantities or u.hedged]
+    quoted_units = [u for u in quoted_units if u.dates or u.quantities or u.hedged or u.negated]
     index: dict[str, list[int]] = defaultdict(list)
     for n, unit in enumerate(quoted_units):
         for word in unit.words:
@@ -130,6 +136,9 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
                 if what == "certainty":
                     description = (f"{outlet[own.article]} states as fact what {speaker} quoted words{where} "
                                    f"leave uncertain (\"{was}\")")
+                elif what == "negation":
+                    description = (f"{outlet[own.article]} states as fact what {speaker} quoted words{where} "
+                                   f"deny (\"{was}\")")
                 else:
                     description = (f"{outlet[own.article]} writes \"{now}\" where {speaker} quoted words{where} "
                                    f"say \"{was}\"")
@@ -163,9 +172,13 @@ def _drift(own: _Unit, quoted: _Unit) -> tuple[str, str, str] | None:
     for value, unit, written in own.quantities:
         if unit in units and value not in units[unit]:
             return "quantity", next(iter(units[unit].values())), written
-    if quoted.hedged and not own.hedged and not own.negated and quoted.article == own.article \
-            and len(shared) >= MIN_SHARED_SHARE_CERTAINTY * len(quoted.words):
+    close = quoted.article == own.article and len(shared) >= MIN_SHARED_SHARE_CERTAINTY * len(quoted.words)
+    if close and quoted.hedged and not own.hedged and not own.negated:
         return "certainty", quoted.hedged, ""
+    clause = quoted.negated_clause
+    if close and quoted.negated and not own.negated and not own.hedged and not quoted.hedged \
+            and len(clause) >= 4 and len(clause & own.words) >= 0.8 * len(clause):
+        return "negation", quoted.negated, ""
     return None
 
 
@@ -215,8 +228,19 @@ def _unit(article: Article, start: int, end: int, text: str, quote: Quote | None
         dates=tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
         quantities=tuple((m.group(1).replace(",", ""), _stem(m.group(2).lower()), m.group(0))
                          for m in QUANTITY.finditer(text)),
-        hedged=_first(HEDGE, text), negated=bool(NEGATION.search(text)), quote=quote,
+        hedged=_first(HEDGE, text), negated=_first(NEGATION, text), negated_clause=_negated_clause(text), quote=quote,
     )
+
+
+def _negated_clause(text: str) -> frozenset[str]:
+    """The words of the clause around the first negation (`the river is not`, not the whole
+    sentence it sits in)."""
+    found = NEGATION.search(text)
+    if found is None:
+        return frozenset()
+    start = max(text.rfind(mark, 0, found.start()) for mark in ",;:—(") + 1
+    ends = [i for i in (text.find(mark, found.end()) for mark in ",;:—)") if i >= 0]
+    return frozenset(_words(text[start:min(ends, default=len(text))]))
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
