@@ -44,6 +44,8 @@ HEDGE = re.compile(
     r"not known|unknown|reportedly|allegedly|likely)\b",
     re.IGNORECASE,
 )
+HEDGE_WORDS = frozenset("unclear whether may might could possibly potentially perhaps unconfirmed unknown "
+                        "reportedly allegedly likely".split())
 NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|denied|denies|without)\b|n’t", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -96,7 +98,9 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
     marked = {a.id: _marked(a.body) for a in articles}
     quoted_units = [u for a in articles for q in by_article[a.id] if q.kind != "indirect"
                     for u in _quote_units(a, q, marked[a.id])]
-    quoted_units = [u for u in quoted_units if u.dates or u.quantities or u.hedged or u.negated]
+    # Only quotation sentences that can drift: with a date, a quantity, a doubt, or a
+    # negated clause long enough to be restated.
+    quoted_units = [u for u in quoted_units if u.dates or u.quantities or u.hedged or len(u.negated_clause) >= 4]
     index: dict[str, list[int]] = defaultdict(list)
     for n, unit in enumerate(quoted_units):
         for word in unit.words:
@@ -259,7 +263,7 @@ def _words(text: str) -> set[str]:
     found = set()
     for word in WORD.findall(text):
         lower = word.lower().replace("’", "'")
-        if lower in STOPWORDS or lower in MONTHS or len(lower) < 3 or HEDGE.fullmatch(lower):
+        if lower in STOPWORDS or lower in MONTHS or len(lower) < 3 or lower in HEDGE_WORDS:
             continue
         found.add(_stem(lower))
     return found
