@@ -18,7 +18,7 @@ from rich.text import Text
 
 from .. import pipeline
 from ..ingest import RawDocument
-from ..ingest.core import classify
+from ..ingest.core import classify, common_root, relative_path, walk_folder
 from ..ingest.files import is_regular_file, read_document_file
 from ..model import Dossier, Warning
 from ..report.summary import (
@@ -107,31 +107,27 @@ def read_raw_files(inputs: Sequence[str], *, settings: Settings) -> tuple[list[R
 
     A file named on its own is read whatever its suffix; inside a folder only
     `.txt`/`.text` files (and their `.gz`) are, since a page or a record would need
-    cleaning to be read at all. Decoding is the ingest stage's (BOM, then UTF-8,
-    then a guess), and its size limits apply.
+    cleaning to be read at all. Folders are walked, and files named, decoded and
+    size-limited, as the ingest stage does it.
     """
     warnings: list[Warning] = []
     files: list[tuple[Path, str]] = []
-    anchors: list[str] = []
     for item in inputs:
         path = Path(item)
         if _URL.match(item):
             warnings.append(Warning(item, "--raw reads files only; leave out --raw to fetch and clean a URL"))
         elif path.is_dir():
-            anchors.append(os.path.abspath(path))
-            found = _text_files(path)
-            if not found:
+            found, problems = walk_folder(item)
+            warnings += problems
+            texts = [file for file in found if _is_text(Path(file).name)]
+            if not texts:
                 warnings.append(Warning(item, "no .txt files in this folder"))
-            files += [(file, str(file)) for file in found]
+            files += [(Path(file), file) for file in texts]
         elif path.exists():
-            anchors.append(os.path.dirname(os.path.abspath(path)))
             files.append((path, item))
         else:
             warnings.append(Warning(item, "no such file or directory"))
-    try:
-        root = os.path.commonpath(anchors) if anchors else None
-    except ValueError:  # paths on different Windows drives share no root
-        root = None
+    root = common_root([Path(item) for item in inputs if not _URL.match(item)])
     documents: list[RawDocument] = []
     seen: set[str] = set()
     for path, source in files:
@@ -142,9 +138,8 @@ def read_raw_files(inputs: Sequence[str], *, settings: Settings) -> tuple[list[R
         if not is_regular_file(path):
             warnings.append(Warning(source, "not a regular file (a device, socket or pipe); skipped"))
             continue
-        relpath = Path(os.path.relpath(os.path.abspath(path), root)).as_posix() if root else path.name
-        read = read_document_file(path, source=source, name=path.name, relpath=relpath, kind="text",
-                                  gzipped=path.name.lower().endswith(".gz"), settings=settings)
+        read = read_document_file(path, source=source, name=path.name, relpath=relative_path(source, root),
+                                  kind="text", gzipped=path.name.lower().endswith(".gz"), settings=settings)
         if isinstance(read, Warning):
             warnings.append(read)
         else:
@@ -153,16 +148,9 @@ def read_raw_files(inputs: Sequence[str], *, settings: Settings) -> tuple[list[R
     return documents, warnings
 
 
-def _text_files(folder: Path) -> list[Path]:
-    """The plain-text files under `folder`, in sorted order, hidden files and folders left out."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            fmt = classify(name)
-            if not name.startswith(".") and fmt.reader == "document" and fmt.kind == "text":
-                found.append(Path(dirpath, name))
-    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+def _is_text(name: str) -> bool:
+    fmt = classify(name)
+    return fmt.reader == "document" and fmt.kind == "text"
 
 
 def quotes_json(dossier: Dossier, shown: Sequence[Statement]) -> dict[str, Any]:

@@ -811,10 +811,6 @@ def _line_start(body: str, offset: int) -> int:
     return body.rfind("\n", 0, offset) + 1
 
 
-def _same_paragraph(body: str, start: int, end: int) -> bool:
-    return "\n" not in body[start:end]
-
-
 def _continues(body: str, previous: QuotedSpan, span: QuotedSpan) -> bool:
     """`span` opens its paragraph, or follows `previous`'s attribution sentence in the same one."""
     between = body[previous.closed:span.opened]

@@ -154,7 +154,7 @@ def read_inputs(inputs: Sequence[str | Path], *, settings: Settings) -> Iterator
 
 
 def _read_entries(entries: list[_Entry], *, settings: Settings) -> Iterator[RawDocument | Warning]:
-    root = _common_root([entry.path for entry in entries if entry.path is not None])
+    root = common_root([entry.path for entry in entries if entry.path is not None])
     seen: set[str] = set()
     for entry in entries:
         if entry.warning is not None:
@@ -195,7 +195,8 @@ def _entry(item: object, *, settings: Settings) -> _Entry:
                                               "URLs can be fetched"))
 
 
-def _common_root(paths: list[Path]) -> str | None:
+def common_root(paths: list[Path]) -> str | None:
+    """The common folder of `paths` (a file counts by its folder); None when there is none."""
     anchors = []
     for path in paths:
         absolute = os.path.abspath(path)
@@ -209,7 +210,8 @@ def _common_root(paths: list[Path]) -> str | None:
         return None
 
 
-def _relpath(path: str, root: str | None) -> str:
+def relative_path(path: str, root: str | None) -> str:
+    """`path` relative to `root` (absolute without one), with `/` separators."""
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, root) if root else absolute
     return Path(relative).as_posix()
@@ -235,18 +237,18 @@ def _read_path(path: Path, source: str, *, root: str | None, seen: set[str], set
         yield Warning(source, "broken symbolic link")
         return
     if not os.path.isdir(path):
-        yield from _read_file(path, source, relpath=_relpath(str(path), root), seen=seen, explicit=True,
+        yield from _read_file(path, source, relpath=relative_path(str(path), root), seen=seen, explicit=True,
                               settings=settings)
         return
     # Files inside a folder are named from the folder as the user wrote it ("./news/a.txt").
-    files, problems = _walk(source if _URL.match(source) is None else str(path))
+    files, problems = walk_folder(source if _URL.match(source) is None else str(path))
     yield from problems
     for file in files:
-        yield from _read_file(Path(file), file, relpath=_relpath(file, root), seen=seen, explicit=False,
+        yield from _read_file(Path(file), file, relpath=relative_path(file, root), seen=seen, explicit=False,
                               settings=settings)
 
 
-def _walk(folder: str) -> tuple[list[str], list[Warning]]:
+def walk_folder(folder: str) -> tuple[list[str], list[Warning]]:
     """Non-hidden files under `folder`, sorted by their path parts, and the folders that could not be read."""
     found: list[tuple[tuple[str, ...], str]] = []
     problems: list[Warning] = []

@@ -53,7 +53,8 @@ def link_quotes(
     quotes = _renumber(quotes)
     names = canonical_names((q.speaker.name, q.article) for q in quotes
                             if q.speaker.kind == "person" and q.speaker.name)
-    quotes = [_with_entity(_with_name(q, names), _entity_index(entities)) for q in quotes]
+    by_name = _entity_index(entities)
+    quotes = [_with_entity(_with_name(q, names), by_name) for q in quotes]
     members = _group(quotes)
     groups: list[QuoteGroup] = []
     group_of: dict[str, str] = {}
