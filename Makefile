@@ -28,6 +28,8 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
 	$(BIN)/python eval/quotes.py
+	$(BIN)/python eval/timex.py
+	$(BIN)/python eval/timeline.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py

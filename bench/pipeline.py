@@ -11,7 +11,10 @@ article made distinct (so the content-hash cache cannot help), then times:
   that same full-pipeline reference;
 - the quote stage: `extract_quotes` on the parsed articles plus the cross-article
   `link_quotes` and `paraphrase_drift`, as a share of the whole run; and what the
-  parser it needs adds to the NLP stage (entities alone need only `ner`).
+  parser it needs adds to the NLP stage (entities alone need only `ner`);
+- the temporal stage: `story_time` (temporal expressions of every article,
+  publication dates inferred where missing, the merged timeline), as a share of
+  the whole run.
 
 Cleaning stages report the best of three runs, the NLP stages one run; every
 stage but the whole runs is warmed up first, so one-time loading is not timed.
@@ -45,7 +48,7 @@ from storyline.analyze.contradictions import paraphrase_drift
 from storyline.extract.quotes import extract_quotes
 from storyline.link.quotes import link_quotes
 from storyline.nlp import NER, load_pipeline, process, resolve_model
-from storyline.pipeline import COMPONENTS, clean_only, run
+from storyline.pipeline import COMPONENTS, clean_only, run, story_time
 from storyline.settings import Settings
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
@@ -197,6 +200,9 @@ def main() -> None:
         link_seconds, drift = timed(link, repeat=CLEANING_REPEATS)
         row(f"link_quotes + paraphrase_drift ({len(drift)} drifts)", link_seconds, len(parsed), n_words)
 
+        time_seconds, (_, _, timeline, _) = timed(lambda: story_time(parsed), repeat=CLEANING_REPEATS)
+        row(f"story_time: timexes, dates, timeline ({len(timeline)} events)", time_seconds, len(parsed), n_words)
+
         whole = {}
         for processes in (1, 2):
             settings = Settings(db_path=folder / f"run{processes}.db", show_progress=False, n_process=processes)
@@ -211,12 +217,19 @@ def main() -> None:
         }
         rows.append(shares)
         print(json.dumps(shares), flush=True)
+        time_share = {"stage": "temporal stage as a share of the whole run (2 processes)",
+                      "share": round(time_seconds / whole[2], 3)}
+        rows.append(time_share)
+        print(json.dumps(time_share), flush=True)
 
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print()
     print(f"{'stage':<52} {'art/s':>8} {'words/s':>9} {'ratio':>6} {'peak MB':>8}")
     for entry in rows:
+        if "share" in entry:
+            print(f"{entry['stage']}: {entry['share']:.1%}")
+            continue
         if "articles_per_s" not in entry:
             print(f"{entry['stage']}: extraction and linking {entry['extract_and_link_share']:.1%}, "
                   f"the parser it needs {entry['parser_added_share']:.1%}")

@@ -336,6 +336,53 @@ class QuoteGroup:
         )
 
 
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression in one text, normalised in TimeML TIMEX3 form.
+
+    `start`/`end` span it in the text (signals such as "on", "since" are outside);
+    `value` is the TIMEX3 value ("2022-07-11", "2022-W28", "P4M", "PRESENT_REF",
+    "XXXX-07-19"); `mod` a TIMEX3 modifier ("START" for "early July", "END",
+    "MID", "APPROX", "MORE_THAN", ...). `relative` is set when the value depends
+    on the reference date: `extract.timexes.resolve(relative, dct)` gives the value
+    for another reference date, which is how publication dates are inferred.
+    `tense` is the tense of the clause the expression dates ("past", "present",
+    "future"), when the text shows it.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    relative: str | None = None
+    tense: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.type not in TIMEX_TYPES:
+            raise ValueError(f"unknown TIMEX3 type {self.type!r}")
+        if not (0 <= self.start <= self.end) or len(self.text) != self.end - self.start:
+            raise ValueError(f"timex offsets {self.start}:{self.end} do not fit its text {self.text!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text,
+                                "type": self.type, "value": self.value}
+        for name in ("mod", "relative", "tense"):
+            if getattr(self, name) is not None:
+                data[name] = getattr(self, name)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Timex:
+        return cls(start=data["start"], end=data["end"], text=data["text"], type=data["type"],
+                   value=data["value"], mod=data.get("mod"), relative=data.get("relative"),
+                   tense=data.get("tense"))
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineMention:
     mention: Mention
@@ -351,21 +398,42 @@ class TimelineMention:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
+    """A dated event of the story, with the sentences that report it in each article.
+
+    `date` is a TIMEX3-style value at its `granularity` ("2022-07" for a July
+    event, never pinned to July 1). An event known only by its relation to
+    another ("before the ceasefire") has no date: `relation` says how it relates
+    to `anchor` (the words naming the other event) and `anchor_event` is the id
+    of that event when the timeline dates it. `planned` marks events the texts
+    tell in the future tense.
+    """
+
     id: str
-    date: str
-    granularity: str  # "year" | "month" | "week" | "day"
+    date: str | None
+    granularity: str | None  # "year" | "month" | "week" | "day", None for an undated event
     description: str
     mentions: tuple[TimelineMention, ...] = ()
+    relation: str | None = None  # "before" | "after" | "since" | "until"
+    anchor: str | None = None
+    anchor_event: str | None = None
+    planned: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "date": self.date, "granularity": self.granularity,
-                "description": self.description, "mentions": [m.to_dict() for m in self.mentions]}
+        data: dict[str, Any] = {"id": self.id, "date": self.date, "granularity": self.granularity,
+                                "description": self.description, "mentions": [m.to_dict() for m in self.mentions]}
+        if self.relation:
+            data.update(relation=self.relation, anchor=self.anchor, anchor_event=self.anchor_event)
+        if self.planned:
+            data["planned"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimelineEvent:
-        return cls(id=data["id"], date=data["date"], granularity=data["granularity"],
+        return cls(id=data["id"], date=data.get("date"), granularity=data.get("granularity"),
                    description=data["description"],
-                   mentions=tuple(TimelineMention.from_dict(m) for m in data.get("mentions", ())))
+                   mentions=tuple(TimelineMention.from_dict(m) for m in data.get("mentions", ())),
+                   relation=data.get("relation"), anchor=data.get("anchor"),
+                   anchor_event=data.get("anchor_event"), planned=bool(data.get("planned", False)))
 
 
 @dataclass(frozen=True, slots=True)

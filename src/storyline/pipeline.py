@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
@@ -22,8 +22,10 @@ from .extract.entities import extract_entities
 from .extract.quotes import extract_quotes
 from .ingest import RawDocument, read_inputs
 from .link.entities import group_entities
+from .link.published import date_articles
 from .link.quotes import link_quotes
-from .model import Article, ArticleResult, Dossier, Published, Quote, Warning
+from .link.timeline import build_timeline
+from .model import Article, ArticleResult, Dossier, Published, Quote, TimelineEvent, Timex, Warning
 from .nlp import NER, PARSE, load_pipeline, process, resolve_model
 from .settings import Settings
 from .store import Store
@@ -118,10 +120,25 @@ def clean_only(
     return articles, warnings
 
 
+def story_time(
+    articles: Sequence[Article], *, dct: str | None = None
+) -> tuple[list[Article], dict[str, tuple[Timex, ...]], tuple[TimelineEvent, ...], list[Warning]]:
+    """The temporal layer alone: publication dates inferred where missing, each article's
+    temporal expressions, and the timeline. `dct` imposes one reference date on every article
+    (what `storyline timex --dct` does) instead of their own or inferred ones."""
+    if dct is not None:
+        articles = [replace(a, published=Published(date=dct, earliest=dct, latest=dct, method="metadata"))
+                    for a in articles]
+    dated, timexes, warnings = date_articles(articles)
+    dated = sorted(dated, key=_chronological)
+    return dated, timexes, build_timeline(dated, timexes), warnings
+
+
 def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warning] = ()) -> Dossier:
     """The cross-article layer over per-article results."""
-    articles = sorted((r.article for r in results), key=_chronological)
     all_warnings = [*warnings, *(w for r in results for w in r.warnings)]
+    articles, timexes, timeline, time_warnings = story_time([r.article for r in results])
+    all_warnings += time_warnings
     entities = group_entities(m for r in results for m in r.entities)
     quotes, groups = link_quotes(articles, [q for r in results for q in r.quotes], entities)
     return Dossier(
@@ -130,9 +147,17 @@ def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warnin
         entities=entities,
         quotes=quotes,
         quote_groups=groups,
+        timeline=timeline,
         contradictions=paraphrase_drift(articles, quotes),
         warnings=tuple(all_warnings),
     )
+
+
+def text_articles(texts: Sequence[str], ids: Sequence[str] | None = None) -> list[Article]:
+    """Each text as an article, uncleaned (id from `ids`, else "text-1", ...): offsets refer to the text."""
+    ids = list(ids) if ids is not None else [f"text-{n}" for n in range(1, len(texts) + 1)]
+    return [Article(id=article_id, source=article_id, body=text, language="en")
+            for article_id, text in zip(ids, texts, strict=True)]
 
 
 def quotes_of_texts(
@@ -145,12 +170,7 @@ def quotes_of_texts(
     `storyline quotes --raw` and the evaluation use.
     """
     settings = settings or Settings()
-    ids = list(ids) if ids is not None else [f"text-{n}" for n in range(1, len(texts) + 1)]
-    articles = [
-        Article(id=article_id, source=article_id, body=text, outlet=None, title=None,
-                published=Published(), language="en", content_hash="")
-        for article_id, text in zip(ids, texts, strict=True)
-    ]
+    articles = text_articles(texts, ids)
     nlp = load_pipeline(settings.model, components=COMPONENTS)
     docs = process(nlp, texts, batch_size=settings.batch_size, n_process=settings.n_process)
     found: list[tuple[Quote, ...]] = []

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 from ..extract.quotes import find_quoted_spans
 from ..model import Article, Contradiction, Mention, Quote
+from ..words import MONTHS, sentences, stem, words
 
-MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
 DATE = re.compile(
     rf"\b(?:(early|mid|late|the end of|end of|the beginning of|beginning of|the middle of|middle of)[\s-]+)?"
@@ -47,24 +47,6 @@ HEDGE = re.compile(
 HEDGE_WORDS = frozenset("unclear whether may might could possibly potentially perhaps unconfirmed unknown "
                         "reportedly allegedly likely".split())
 NEGATION = re.compile(r"\b(?:not|no|never|n't|neither|nor|denied|denies|without)\b|n’t", re.IGNORECASE)
-WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-
-STOPWORDS = frozenset("""
-a an the and or but of to in on at for with by from as that this these those it its it's is are was were be been
-being has have had do does did will would can could may might must shall should not no any some all each both
-their there they them he she his her him we our us you your i me my who whom which what when where why how
-than then so such also only just very more most about into over after before up down out off again further
-once here said says say told tell according while during since until within without per via
-""".split())
-SYNONYMS = {
-    "uav": "drone", "uavs": "drone", "drone": "drone", "unmanned": "drone",
-    "deliver": "supply", "delivery": "supply", "provid": "supply", "provide": "supply", "suppli": "supply",
-    "supply": "supply", "send": "supply", "sent": "supply", "sending": "supply", "give": "supply",
-    "gave": "supply", "given": "supply", "transfer": "supply", "handed": "supply", "ship": "supply",
-    "train": "train", "training": "train", "trained": "train",
-    "finding": "finding", "result": "finding",
-}
 # A restatement shares at least this many words with the quotation...
 MIN_SHARED = 4
 # ...and this share of the quotation's words (higher for certainty, which has no values to compare).
@@ -203,7 +185,7 @@ def _quote_units(article: Article, quote: Quote, marked: list[tuple[int, int]]) 
     inside = [(max(s, ms), min(e, me)) for s, e in pieces for ms, me in marked if ms < e and me > s]
     units = []
     for start, end in inside:
-        for s, e in _sentences(article.body, start, end):
+        for s, e in sentences(article.body, start, end):
             unit = _unit(article, s, e, article.body[s:e], quote)
             if unit.words:
                 units.append(unit)
@@ -213,7 +195,7 @@ def _quote_units(article: Article, quote: Quote, marked: list[tuple[int, int]]) 
 def _own_units(article: Article, marked: list[tuple[int, int]]) -> list[_Unit]:
     """Sentences in the article's own voice: the text outside its quotation marks."""
     units = []
-    for start, end in _sentences(article.body, 0, len(article.body)):
+    for start, end in sentences(article.body, 0, len(article.body)):
         own = article.body[start:end]
         for qs, qe in marked:
             if qs < end and qe > start:
@@ -228,9 +210,9 @@ def _own_units(article: Article, marked: list[tuple[int, int]]) -> list[_Unit]:
 
 def _unit(article: Article, start: int, end: int, text: str, quote: Quote | None) -> _Unit:
     return _Unit(
-        article=article.id, start=start, end=end, words=frozenset(_words(text)),
+        article=article.id, start=start, end=end, words=frozenset(words(text) - HEDGE_WORDS),
         dates=tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
-        quantities=tuple((m.group(1).replace(",", ""), _stem(m.group(2).lower()), m.group(0))
+        quantities=tuple((m.group(1).replace(",", ""), stem(m.group(2).lower()), m.group(0))
                          for m in QUANTITY.finditer(text)),
         hedged=_first(HEDGE, text), negated=_first(NEGATION, text), negated_clause=_negated_clause(text), quote=quote,
     )
@@ -244,7 +226,7 @@ def _negated_clause(text: str) -> frozenset[str]:
         return frozenset()
     start = max(text.rfind(mark, 0, found.start()) for mark in ",;:—(") + 1
     ends = [i for i in (text.find(mark, found.end()) for mark in ",;:—)") if i >= 0]
-    return frozenset(_words(text[start:min(ends, default=len(text))]))
+    return frozenset(words(text[start:min(ends, default=len(text))]) - HEDGE_WORDS)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
@@ -257,44 +239,3 @@ def _part(text: str | None) -> str:
         return ""
     text = text.lower().replace("the ", "")
     return {"end of": "late", "beginning of": "early", "middle of": "mid"}.get(text, text)
-
-
-def _words(text: str) -> set[str]:
-    found = set()
-    for word in WORD.findall(text):
-        lower = word.lower().replace("’", "'")
-        if lower in STOPWORDS or lower in MONTHS or len(lower) < 3 or lower in HEDGE_WORDS:
-            continue
-        found.add(_stem(lower))
-    return found
-
-
-def _stem(word: str) -> str:
-    word = word.removesuffix("'s")
-    if word in SYNONYMS:
-        return SYNONYMS[word]
-    for suffix in ("ing", "ed", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
-            word = word[: -len(suffix)]
-            break
-    return SYNONYMS.get(word, word)
-
-
-def _sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    found = []
-    position = start
-    for match in SENTENCE_END.finditer(body, start, end):
-        if match.start() > position:
-            found.append(_strip(body, position, match.start()))
-        position = match.end()
-    if position < end:
-        found.append(_strip(body, position, end))
-    return [(s, e) for s, e in found if e > s]
-
-
-def _strip(body: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -14,6 +14,7 @@ from .clean import clean_command
 from .console import error
 from .quotes import quotes_command
 from .run import run_command
+from .time import timeline_command, timex_command
 
 app = typer.Typer(
     name="storyline",
@@ -25,6 +26,8 @@ app = typer.Typer(
 app.command("run")(run_command)
 app.command("clean")(clean_command)
 app.command("quotes")(quotes_command)
+app.command("timeline")(timeline_command)
+app.command("timex")(timex_command)
 
 
 def main() -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -17,10 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import pipeline
-from ..ingest import RawDocument
-from ..ingest.core import classify, common_root, relative_path, walk_folder
-from ..ingest.files import is_regular_file, read_document_file
-from ..model import Dossier, Warning
+from ..model import Dossier
 from ..report.summary import (
     Statement,
     article_date,
@@ -39,10 +34,9 @@ from .options import (
     NoStoreOption,
     pipeline_settings,
 )
+from .raw import read_raw_files
 
 QUOTATION_WIDTH = 120  # characters of a statement shown in the table; --json has them whole
-
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 def quotes_command(
@@ -100,57 +94,6 @@ def raw_dossier(inputs: Sequence[str], *, settings: Settings) -> Dossier:
     articles = [replace(article, source=doc.source) for article, doc in zip(articles, documents, strict=True)]
     return Dossier(generated_at=_now(), articles=tuple(articles), quotes=tuple(q for quotes in found for q in quotes),
                    warnings=(*warnings, *notes))
-
-
-def read_raw_files(inputs: Sequence[str], *, settings: Settings) -> tuple[list[RawDocument], list[Warning]]:
-    """Every file under `inputs` decoded as plain text, and a warning for each one that cannot be.
-
-    A file named on its own is read whatever its suffix; inside a folder only
-    `.txt`/`.text` files (and their `.gz`) are, since a page or a record would need
-    cleaning to be read at all. Folders are walked, and files named, decoded and
-    size-limited, as the ingest stage does it.
-    """
-    warnings: list[Warning] = []
-    files: list[tuple[Path, str]] = []
-    for item in inputs:
-        path = Path(item)
-        if _URL.match(item):
-            warnings.append(Warning(item, "--raw reads files only; leave out --raw to fetch and clean a URL"))
-        elif path.is_dir():
-            found, problems = walk_folder(item)
-            warnings += problems
-            texts = [file for file in found if _is_text(Path(file).name)]
-            if not texts:
-                warnings.append(Warning(item, "no .txt files in this folder"))
-            files += [(Path(file), file) for file in texts]
-        elif path.exists():
-            files.append((path, item))
-        else:
-            warnings.append(Warning(item, "no such file or directory"))
-    root = common_root([Path(item) for item in inputs if not _URL.match(item)])
-    documents: list[RawDocument] = []
-    seen: set[str] = set()
-    for path, source in files:
-        key = os.path.realpath(path)
-        if key in seen:
-            continue
-        seen.add(key)
-        if not is_regular_file(path):
-            warnings.append(Warning(source, "not a regular file (a device, socket or pipe); skipped"))
-            continue
-        read = read_document_file(path, source=source, name=path.name, relpath=relative_path(source, root),
-                                  kind="text", gzipped=path.name.lower().endswith(".gz"), settings=settings)
-        if isinstance(read, Warning):
-            warnings.append(read)
-        else:
-            documents.append(read)
-            warnings += [Warning(source, note) for note in read.notes]
-    return documents, warnings
-
-
-def _is_text(name: str) -> bool:
-    fmt = classify(name)
-    return fmt.reader == "document" and fmt.kind == "text"
 
 
 def quotes_json(dossier: Dossier, shown: Sequence[Statement]) -> dict[str, Any]:

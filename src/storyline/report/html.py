@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date, timedelta
 from functools import cache
 from html import escape
 from importlib.resources import files
 
+from storyline.link.published import value_span
 from storyline.model import (
     Article,
     Claim,
@@ -150,6 +152,76 @@ def _diff_html(canonical: str, variant: str) -> str:
         else:
             pieces.append(space + _e(text))
     return "".join(pieces)
+
+
+CHART_WIDTH = 900
+CHART_MARGIN = 40
+LANE_HEIGHT = 14
+MAX_LANES = 12
+
+
+def _timeline_chart(events: Iterable[TimelineEvent]) -> str:
+    """An SVG strip of the dated events over time: a dot for a day, a bar as long as a week, month or
+    year, lanes stacked so marks do not overlap; each mark links to its event and names it on hover."""
+    spans = [(event, value_span(event.date)) for event in events if event.date]
+    marks = [(event, span) for event, span in spans if span is not None]
+    if not marks:
+        return ""
+    first = min(span[0] for _, span in marks)
+    last = max(span[1] for _, span in marks)
+    days = max((last - first).days + 1, 1)
+    scale = (CHART_WIDTH - 2 * CHART_MARGIN) / days
+
+    def x(day: date) -> float:
+        return CHART_MARGIN + (day - first).days * scale
+
+    lanes: list[float] = []  # the right edge of the last mark in each lane
+    shapes = []
+    for event, (start, end) in marks:
+        left, right = x(start), max(x(end + timedelta(1)), x(start) + 6)
+        lane = next((n for n, edge in enumerate(lanes) if edge + 3 <= left), len(lanes))
+        if lane == MAX_LANES:  # a crowded day: marks overlap in the last lane rather than grow the chart
+            lane = MAX_LANES - 1
+        elif lane == len(lanes):
+            lanes.append(right)
+        lanes[lane] = max(lanes[lane], right)
+        y = 8 + lane * LANE_HEIGHT
+        label = _e(f"{event.date} ({event.granularity}): {event.description}")
+        if event.granularity == "day":
+            shape = f'<circle cx="{left + 3:.1f}" cy="{y + 4}" r="4" class="mark-day"/>'
+        else:
+            shape = (f'<rect x="{left:.1f}" y="{y}" width="{right - left:.1f}" height="8" rx="2" '
+                     f'class="mark-{_css_token(event.granularity or "")}"/>')
+        shapes.append(f'<a href="#event-{_e(event.id)}"><title>{label}</title>{shape}</a>')
+    height = 8 + len(lanes) * LANE_HEIGHT + 24
+    ticks = []
+    for day, text in _ticks(first, last):
+        tx = x(day)
+        ticks.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="0" y2="{height - 20}" class="tick"/>'
+                     f'<text x="{tx:.1f}" y="{height - 6}" class="tick-label">{_e(text)}</text>')
+    return (f'<svg class="timeline-chart" viewBox="0 0 {CHART_WIDTH} {height}" role="img" '
+            f'aria-label="Dated events from {first.isoformat()} to {last.isoformat()}">'
+            + "".join(ticks) + "".join(shapes) + "</svg>")
+
+
+def _ticks(first: date, last: date) -> list[tuple[date, str]]:
+    """Axis labels: months when the story spans under three years, else years; at most about ten."""
+    if (last - first).days < 3 * 366:
+        months = [date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)
+                  if first <= date(y, m, 1) <= last] or [first]
+        step = max(len(months) // 10, 1)
+        return [(d, d.strftime("%b %Y")) for d in months[::step]]
+    years = [date(y, 1, 1) for y in range(first.year + 1, last.year + 1)] or [first]
+    step = max(len(years) // 10, 1)
+    return [(d, str(d.year)) for d in years[::step]]
+
+
+def _marked(sentence: str, expression: str) -> str:
+    """A sentence, escaped, with the temporal expression in it marked."""
+    at = sentence.find(expression) if expression else -1
+    if at < 0:
+        return _e(sentence)
+    return (_e(sentence[:at]) + f"<mark>{_e(expression)}</mark>" + _e(sentence[at + len(expression):]))
 
 
 def _paragraph_spans(body: str) -> list[tuple[int, int]]:
@@ -447,6 +519,7 @@ class _Page:
         if not self.dossier.timeline:
             parts += [f'<p class="empty">{EMPTY_STATES["timeline"]}</p>', "</section>"]
             return "\n".join(parts)
+        parts.append(_timeline_chart(self.dossier.timeline))
         parts.append('<ol class="timeline">')
         parts += [self.event(event) for event in self.dossier.timeline]
         parts += ["</ol>", "</section>"]
@@ -454,12 +527,20 @@ class _Page:
 
     def event(self, event: TimelineEvent) -> str:
         evidence = "".join(
-            f'<li><span class="expression">{_e(m.expression)}</span>: {self.evidence(m.mention)}</li>'
+            f"<li>{self.outlets_of((m.mention.article,))}: "
+            f'<q class="evidence">{_marked(m.mention.text, m.expression)}</q></li>'
             for m in event.mentions
         )
+        if event.date:
+            when = (f'<time datetime="{_e(event.date)}">{_e(event.date)}</time> '
+                    f'<span class="granularity">{_e(event.granularity)}</span>')
+        else:
+            anchor = (f'<a href="#event-{_e(event.anchor_event)}">{_e(event.anchor)}</a>' if event.anchor_event
+                      else _e(event.anchor))
+            when = f'<span class="relation">{_e(event.relation)} {anchor}</span> <span class="granularity">undated</span>'
+        planned = ' <span class="granularity">planned</span>' if event.planned else ""
         return (
-            f'<li class="event"><time datetime="{_e(event.date)}">{_e(event.date)}</time> '
-            f'<span class="granularity">{_e(event.granularity)}</span>'
+            f'<li class="event{" undated" if not event.date else ""}" id="event-{_e(event.id)}">{when}{planned}'
             f'<p class="description">{_e(event.description)}</p>'
             + (f'<ul class="evidence-list">{evidence}</ul>' if evidence else "")
             + "</li>"

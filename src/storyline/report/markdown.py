@@ -161,7 +161,13 @@ def _timeline(dossier: Dossier) -> str:
     if not dossier.timeline:
         return "\n".join([*lines, EMPTY_STATES["timeline"]])
     for event in dossier.timeline:
-        lines.append(f"- **{md_text(event.date)}** ({md_text(event.granularity)}): {md_text(event.description)}")
+        if event.date:
+            when = f"**{md_text(event.date)}** ({md_text(event.granularity)}"
+            when += ", planned)" if event.planned else ")"
+        else:
+            anchor = f" ({md_code(event.anchor_event)})" if event.anchor_event else ""
+            when = f"*{md_text(event.relation)} {md_text(event.anchor)}*{anchor} (undated)"
+        lines.append(f"- {when}: {md_text(event.description)}")
         for mention in event.mentions:
             lines.append(f"  - “{md_text(mention.expression)}” in {md_code(mention.mention.article)}: "
                          f"{md_text(mention.mention.text)}")
