@@ -38,7 +38,7 @@ OWN_TAGS = {
     "html", "head", "meta", "title", "style", "body", "nav", "a", "span", "main", "header", "h1", "h2",
     "h3", "h4", "p", "dl", "div", "dt", "dd", "section", "ul", "li", "code", "article", "mark", "details",
     "summary", "table", "thead", "tbody", "tr", "th", "td", "button", "blockquote", "q", "ol", "time",
-    "br", "script", "ins", "del",
+    "br", "script", "ins", "del", "svg", "line", "text", "circle", "rect",  # the timeline chart
 }
 VOID_TAGS = {"meta", "br", "img", "link", "hr", "input"}
 

@@ -11,6 +11,7 @@ a few near-synonyms of the news about supplies made one ("UAVs" -> "drone",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = ("january february march april may june july august september october november december").split()
 
@@ -34,15 +35,17 @@ SYNONYMS = {
 }
 
 
-def words(text: str) -> set[str]:
-    """The content words of `text`, stemmed (see the module docstring)."""
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> frozenset[str]:
+    """The content words of `text`, stemmed (see the module docstring). Cached: reprinted
+    sentences are common in a story."""
     found = set()
     for word in WORD.findall(text):
         lower = word.lower().replace("’", "'")
         if lower in STOPWORDS or lower in MONTHS or len(lower) < 3:
             continue
         found.add(stem(lower))
-    return found
+    return frozenset(found)
 
 
 def stem(word: str) -> str:

@@ -525,7 +525,7 @@ def _resolved(timexes: tuple[Timex, ...], published: Published) -> tuple[Timex, 
     out = []
     for timex in timexes:
         if timex.relative:
-            value = _agreed(Counter(resolve(timex.relative, d) for d in days))
+            value = _agreed(Counter(_resolve(timex.relative, d) for d in days))
             if value:
                 timex = replace(timex, value=value)
         out.append(timex)
@@ -628,7 +628,12 @@ class _Sentences:
 
 def _at(timexes: tuple[Timex, ...], day: str) -> tuple[Timex, ...]:
     """Expressions tagged without a reference date, with their values for `day`."""
-    return tuple(replace(t, value=resolve(t.relative, day)) if t.relative else t for t in timexes)
+    return tuple(replace(t, value=_resolve(t.relative, day)) if t.relative else t for t in timexes)
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve(relative: str, day: str) -> str:
+    return resolve(relative, day)
 
 
 def _label(published: Published) -> str:

@@ -251,14 +251,16 @@ def _compatible_speakers(a: Speaker, b: Speaker) -> bool:
 
 
 def _make_group(group_id: str, quotes: Sequence[Quote]) -> QuoteGroup:
-    first = quotes[0]  # quotes are in publication order
+    # The wording of record: the earliest word-for-word quotation (quotes are in publication
+    # order), else the earliest report of it; `first_seen` is the earliest article either way.
+    first = next((q for q in quotes if q.kind == "direct"), quotes[0])
     speakers = Counter(q.speaker.name for q in quotes if q.speaker.name and q.speaker.kind == "person") \
         or Counter(q.speaker.name for q in quotes if q.speaker.name)
     articles = list(dict.fromkeys(q.article for q in quotes))
-    variants = tuple(QuoteVariant(q.id, differences(first.text, q.text)) for q in quotes[1:])
+    variants = tuple(QuoteVariant(q.id, differences(first.text, q.text)) for q in quotes if q is not first)
     return QuoteGroup(
         id=group_id, text=first.text, speaker=speakers.most_common(1)[0][0] if speakers else None,
-        quotes=tuple(q.id for q in quotes), articles=tuple(articles), first_seen=first.article,
+        quotes=tuple(q.id for q in quotes), articles=tuple(articles), first_seen=quotes[0].article,
         variants=variants,
     )
 

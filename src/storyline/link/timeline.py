@@ -69,6 +69,7 @@ def build_timeline(articles: Sequence[Article], timexes: dict[str, tuple[Timex, 
         spans = sentences(article.body)
         starts = [s for s, _ in spans]
         dated_sentences: set[int] = set()
+        sentence_words: dict[int, frozenset[str]] = {}
         skip = {(m.start, m.end) for m in article.published.evidence  # the article's own dateline
                 if m.article == article.id and article.published.method in ("metadata", "text")}
         for timex in timexes.get(article.id, ()):
@@ -81,7 +82,9 @@ def build_timeline(articles: Sequence[Article], timexes: dict[str, tuple[Timex, 
             start, end = spans[n]
             if any(s <= timex.start < e for s, e in skip):
                 continue  # the article's own dateline
-            found = frozenset(words(article.body[start:end]) - WEEKDAYS)
+            if n not in sentence_words:
+                sentence_words[n] = frozenset(words(article.body[start:end]) - WEEKDAYS)
+            found = sentence_words[n]
             if len(found) < 2:
                 continue  # a date on its own line
             dated_sentences.add(n)
@@ -110,8 +113,15 @@ def build_timeline(articles: Sequence[Article], timexes: dict[str, tuple[Timex, 
     return _with_relations(dated, related)
 
 
-def _merge(reports: Sequence[_Report]) -> list[list[_Report]]:
-    """Reports of one event together: compatible dates and alike sentences (union-find within each year)."""
+def _merge(every: Sequence[_Report]) -> list[list[_Report]]:
+    """Reports of one event together: compatible dates and alike sentences (union-find within each year).
+
+    Reports with the same date and the same words (a reprinted sentence) are one report here, so a
+    story carried by a hundred outlets costs what it costs once."""
+    copies: dict[tuple[str, frozenset[str]], list[_Report]] = defaultdict(list)
+    for report in every:
+        copies[(report.value, report.words)].append(report)
+    reports = [found[0] for found in copies.values()]
     parent = list(range(len(reports)))
     values = {n: {report.value} for n, report in enumerate(reports)}  # the dates of each group, by its root
 
@@ -152,7 +162,7 @@ def _merge(reports: Sequence[_Report]) -> list[list[_Report]]:
                     values[root_n] |= values.pop(root_m)
     groups: dict[int, list[_Report]] = defaultdict(list)
     for n, report in enumerate(reports):
-        groups[find(n)].append(report)
+        groups[find(n)] += copies[(report.value, report.words)]
     return list(groups.values())
 
 

@@ -221,7 +221,7 @@ def _marked(sentence: str, expression: str) -> str:
     at = sentence.find(expression) if expression else -1
     if at < 0:
         return _e(sentence)
-    return (_e(sentence[:at]) + f"<mark>{_e(expression)}</mark>" + _e(sentence[at + len(expression):]))
+    return _e(sentence[:at]) + f'<span class="when">{_e(expression)}</span>' + _e(sentence[at + len(expression):])
 
 
 def _paragraph_spans(body: str) -> list[tuple[int, int]]:
