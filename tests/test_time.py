@@ -195,3 +195,15 @@ def test_html_timeline_chart_escapes_and_links_events() -> None:
     assert '<svg class="timeline-chart"' in section and 'href="#event-t' in section
     assert 'class="when">July 11, 2022</span>' in section
     assert "undated" in section  # the event dated only by the ceasefire
+
+
+def test_bad_dates_become_warnings_in_the_dossier_not_errors() -> None:
+    body = ("The deal was signed on February 30, 2022, officials said. Talks resumed on 7/11/22. "
+            "By the year 3000 the treaty will have expired.")
+    articles, timexes, timeline, warnings = story_time([article("odd.txt", body, "2022-07-12")])
+    reasons = [w.reason for w in warnings if w.article == "odd.txt" and w.stage == "time"]
+    assert any("February 30" in r for r in reasons) and any("far in the future" in r for r in reasons)
+    values = {t.text: t.value for t in timexes["odd.txt"]}
+    assert values["February 30, 2022"] == "2022-02"  # kept at the precision that exists
+    assert values["7/11/22"] == "2022-07-11"  # a two-digit year near the publication date
+    assert ("2022-02", "month") in {(e.date, e.granularity) for e in timeline}

@@ -570,6 +570,30 @@ def _trigger_table() -> dict[str, tuple[tuple[str, int], ...]]:
 
 
 _TRIGGERS = _trigger_table()
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of `words` arranged as a trie, so a word is found without trying each in turn."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+# The tokens of `_TOKEN` that start a window: a run of ASCII letters that is a trigger word
+# (compared in ASCII lower case, as `str.lower` does on it) or a run of digits.
+_TRIGGER = re.compile(rf"(?<![A-Za-z])(?ai:{_trie(sorted(_TRIGGERS))})(?![A-Za-z])|\d+")
 # A number alone starts a numeric date, a year or a clock time; counted spans and dates with
 # a month name are found from their unit or month word.
 _DIGIT_FAMILIES = (("numeric", 12), ("years", 40), ("time", 24))
@@ -598,11 +622,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     length = len(text)
     if len(text) < 200:  # not worth the bookkeeping
         return {family: [(0, length)] for family, _ in _FAMILIES}
-    for token in _TOKEN.finditer(text):
+    for token in _TRIGGER.finditer(text):
         word = token.group(0)
-        families = _DIGIT_FAMILIES if word[0].isdigit() else _TRIGGERS.get(word.lower())
-        if not families:
-            continue
+        families = _DIGIT_FAMILIES if word[0].isdigit() else _TRIGGERS[word.lower()]
         for family, reach in families:
             start = max(0, token.start() - reach)
             end = min(length, token.end() + reach)

@@ -104,7 +104,7 @@ def build_timeline(articles: Sequence[Article], timexes: dict[str, tuple[Timex, 
         first = members[0]
         mentions = tuple(dict.fromkeys(
             TimelineMention(r.article.mention(r.start, r.end), r.timex.text) for r in members))
-        events.append((value, first, mentions, all(r.timex.tense == "future" for r in members)))
+        events.append((value, first, mentions, all(_ahead(r) for r in members)))
     events.sort(key=lambda e: (_sort_key(e[0]), order[e[1].article.id], e[1].start))
     dated = [TimelineEvent(id="", date=value, granularity=_granularity(value),
                            description=_describe(first.article.body[first.start:first.end]),
@@ -209,6 +209,15 @@ def _renamed(event: TimelineEvent, event_id: str, anchor: str | None) -> Timelin
     return TimelineEvent(id=event_id, date=event.date, granularity=event.granularity, description=event.description,
                          mentions=event.mentions, relation=event.relation, anchor=event.anchor,
                          anchor_event=anchor, planned=event.planned)
+
+
+def _ahead(report: _Report) -> bool:
+    """Told in the future tense about a date not before the article's publication ("the 2015 deal"
+    in a sentence about the future is not a plan)."""
+    published = report.article.published
+    span = value_span(report.value)
+    when = published.date or published.earliest
+    return report.timex.tense == "future" and (span is None or when is None or span[1].isoformat() >= when)
 
 
 def _calendar(value: str) -> str | None:

@@ -158,6 +158,7 @@ CHART_WIDTH = 900
 CHART_MARGIN = 40
 LANE_HEIGHT = 14
 MAX_LANES = 12
+CHART_YEARS = 3  # drawn: this many years back from the latest event
 
 
 def _timeline_chart(events: Iterable[TimelineEvent]) -> str:
@@ -167,6 +168,11 @@ def _timeline_chart(events: Iterable[TimelineEvent]) -> str:
     marks = [(event, span) for event, span in spans if span is not None]
     if not marks:
         return ""
+    # The story's own years: events long before them (a 2015 deal recalled in 2022) are not drawn,
+    # so they do not squeeze the rest into a corner; the list below has them all.
+    cutoff = max(span[1] for _, span in marks) - timedelta(days=CHART_YEARS * 366)
+    earlier = [event for event, span in marks if span[1] < cutoff]
+    marks = [(event, span) for event, span in marks if span[1] >= cutoff]
     first = min(span[0] for _, span in marks)
     last = max(span[1] for _, span in marks)
     days = max((last - first).days + 1, 1)
@@ -199,9 +205,11 @@ def _timeline_chart(events: Iterable[TimelineEvent]) -> str:
         tx = x(day)
         ticks.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="0" y2="{height - 20}" class="tick"/>'
                      f'<text x="{tx:.1f}" y="{height - 6}" class="tick-label">{_e(text)}</text>')
+    note = (f'<p class="chart-note">Not drawn: {_plural(len(earlier), "earlier event")} '
+            f'(from {_e(min(e.date or "" for e in earlier))}), listed below.</p>' if earlier else "")
     return (f'<svg class="timeline-chart" viewBox="0 0 {CHART_WIDTH} {height}" role="img" '
             f'aria-label="Dated events from {first.isoformat()} to {last.isoformat()}">'
-            + "".join(ticks) + "".join(shapes) + "</svg>")
+            + "".join(ticks) + "".join(shapes) + "</svg>" + note)
 
 
 def _ticks(first: date, last: date) -> list[tuple[date, str]]:
@@ -209,10 +217,10 @@ def _ticks(first: date, last: date) -> list[tuple[date, str]]:
     if (last - first).days < 3 * 366:
         months = [date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)
                   if first <= date(y, m, 1) <= last] or [first]
-        step = max(len(months) // 10, 1)
+        step = -(-len(months) // 9)  # at most nine labels, so they never run together
         return [(d, d.strftime("%b %Y")) for d in months[::step]]
     years = [date(y, 1, 1) for y in range(first.year + 1, last.year + 1)] or [first]
-    step = max(len(years) // 10, 1)
+    step = -(-len(years) // 9)
     return [(d, str(d.year)) for d in years[::step]]
 
 
@@ -537,7 +545,8 @@ class _Page:
         else:
             anchor = (f'<a href="#event-{_e(event.anchor_event)}">{_e(event.anchor)}</a>' if event.anchor_event
                       else _e(event.anchor))
-            when = f'<span class="relation">{_e(event.relation)} {anchor}</span> <span class="granularity">undated</span>'
+            when = (f'<span class="relation">{_e(event.relation)} {anchor}</span> '
+                    '<span class="granularity">undated</span>')
         planned = ' <span class="granularity">planned</span>' if event.planned else ""
         return (
             f'<li class="event{" undated" if not event.date else ""}" id="event-{_e(event.id)}">{when}{planned}'
