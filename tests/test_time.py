@@ -207,3 +207,10 @@ def test_bad_dates_become_warnings_in_the_dossier_not_errors() -> None:
     assert values["February 30, 2022"] == "2022-02"  # kept at the precision that exists
     assert values["7/11/22"] == "2022-07-11"  # a two-digit year near the publication date
     assert ("2022-02", "month") in {(e.date, e.granularity) for e in timeline}
+
+
+def test_age_of_an_event_by_its_ordinal_month() -> None:
+    start = article("start.txt", "Russia launched the war against Ukraine on February 24, 2022.", "2022-02-25")
+    later = article("later.txt", "Drones now matter more in a war now in its fifth month, analysts said.")
+    published = by_id(date_articles([start, later])[0])["later.txt"].published
+    assert (published.earliest, published.latest) == ("2022-06-24", "2022-07-23")

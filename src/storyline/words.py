@@ -74,6 +74,12 @@ def sentences(body: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return [(s, e) for s, e in found if e > s]
 
 
+@lru_cache(maxsize=4096)
+def sentence_spans(body: str) -> tuple[tuple[int, int], ...]:
+    """`sentences` of a whole body, cached: the temporal stages both split every article."""
+    return tuple(sentences(body))
+
+
 def _strip(body: str, start: int, end: int) -> tuple[int, int]:
     while start < end and body[start].isspace():
         start += 1

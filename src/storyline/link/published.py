@@ -30,9 +30,10 @@ the past (or the latest known publication year). The range is `earliest`..`lates
 with `method: "inferred"` and the expressions that decided it as evidence; `date`
 is set only when the range is one day, and a side with no bound stays `None`.
 
-A date the cleaner read in the text (`method: "text"`) that the anchors exclude
-is a page header's date, not the article's: it becomes the crawl date, with a
-warning, and the inferred range is used.
+A date the cleaner read in the text (`method: "text"`) is checked the same way, as
+if the page had none: when the evidence scores it below half the best day, it is a
+page header's date, not the article's; it becomes the crawl date, with a warning,
+and the inferred range is used.
 
 Relative expressions of an article dated by a range are resolved for every day
 of the range: the value they take on at least 80 % of them ("said Tuesday" in an
@@ -55,14 +56,12 @@ import numpy as np
 
 from ..extract.timexes import resolve, tag_timexes
 from ..model import Article, Mention, Published, Timex, Warning
-from ..words import sentences, words
+from ..words import sentence_spans, words
 
 # Anchors from sentences less alike than this are ignored.
 MIN_SIMILARITY = 0.15
 # Two sentences must share at least this many content words to be anchors of each other.
 MIN_SHARED = 2
-# A word in more dated sentences than this does not suggest a pair by itself.
-MAX_POSTINGS = 400
 # An anchor's weight is its similarity; a tense or crawl-date bound weighs this.
 BOUND_WEIGHT = 0.1
 # Candidate days: from the year before the story's latest year to this many years after it.
@@ -89,16 +88,15 @@ NUMBERS = {word: n for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 ORDINALS = {word: n for n, word in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
-UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+UNITS = {"day": 1, "week": 7}  # in days; months and years move the calendar
 # The age of an event: "the four-month-old war", "four months after invading Ukraine",
-# "a war now in its fifth month" (four months done).
+# "a war now in its fifth month" (four months done; the event is named by the words before).
 AGE = re.compile(
-    r"\b(?P<n>\d{1,3}|[a-z]+)[\s-](?P<unit>day|week|month|year)s?[\s-]old\s+(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)"
-    r"|\b(?P<n2>\d{1,3}|[a-z]+)\s+(?P<unit2>day|week|month|year)s?\s+(?:after|since)\s+"
-    r"(?P<what2>(?:[\w-]+\s+){0,2}[\w-]+)"
-    r"|(?P<what3>(?:[\w-]+\s+){1,3})(?:now\s+)?in\s+its\s+(?P<ord>[a-z]+|\d{1,3}(?:st|nd|rd|th))\s+"
-    r"(?P<unit3>day|week|month|year)\b",
+    r"\b(?P<n>\d{1,3}|[a-z]+)[\s-](?P<unit>day|week|month|year)s?(?:[\s-]old\s+|\s+(?:after|since)\s+)"
+    r"(?P<what>(?:[\w-]+\s+){0,2}[\w-]+)"
+    r"|\bin\s+its\s+(?P<ord>[a-z]+|\d{1,3}(?:st|nd|rd|th))\s+(?P<ord_unit>day|week|month|year)\b",
     re.IGNORECASE)
+WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){1,3})(?:now\s+)?$")
 # An event's age weighs this much (an anchor weighs its sentence similarity).
 AGE_WEIGHT = 0.8
 BOUND_SIGNAL = re.compile(
@@ -108,7 +106,7 @@ DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|XX-XX|WXX-\d|W\d{2}-\d)$
 CONCRETE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 PATTERN = re.compile(r"^[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2})?$")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
-                     "week month year day days weeks months years ago last next earlier later".split())
+                     "week month year day days weeks months years ago last next earlier later now".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,13 +433,14 @@ def _ages(article: Article, anchors: _Anchors) -> list[tuple[tuple[date, date], 
     and "the war began on February 24, 2022" put the publication four to five months after."""
     found = []
     for match in AGE.finditer(article.body):
-        count_word = (match.group("n") or match.group("n2") or match.group("ord") or "").lower()
-        unit = (match.group("unit") or match.group("unit2") or match.group("unit3") or "").lower()
-        what = match.group("what") or match.group("what2") or match.group("what3") or ""
         if match.group("ord"):
+            count_word, unit = match.group("ord").lower(), match.group("ord_unit").lower()
+            before = WORDS_BEFORE.search(article.body, max(0, match.start() - 60), match.start())
+            what = before.group(1) if before else ""
             digits = count_word.rstrip("stndrh")
             count = ORDINALS.get(count_word, int(digits) if digits.isdigit() else 0) - 1
         else:
+            count_word, unit, what = match.group("n").lower(), match.group("unit").lower(), match.group("what")
             count = int(count_word) if count_word.isdigit() else NUMBERS.get(count_word, -1)
         event_words = words(what) - WEEKDAYS
         if count < 0 or not event_words:
@@ -572,6 +571,7 @@ def compatible(a: str, b: str) -> bool:
     return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
 
 
+@lru_cache(maxsize=1 << 14)
 def value_span(value: str) -> tuple[date, date] | None:
     """The first and last day a concrete date value covers."""
     value = value[:10]
@@ -608,7 +608,7 @@ class _Sentences:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.spans = sentences(body)
+        self.spans = sentence_spans(body)
         self.starts = [start for start, _ in self.spans]
         self._words: dict[int, frozenset[str]] = {}
 

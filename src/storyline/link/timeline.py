@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, TimelineEvent, TimelineMention, Timex
-from ..words import sentences, stem, words
+from ..words import sentence_spans, stem, words
 from .published import WEEKDAYS, compatible, value_span
 
 # Reports of one event share at least this many content words...
@@ -66,7 +66,7 @@ def build_timeline(articles: Sequence[Article], timexes: dict[str, tuple[Timex, 
     reports: list[_Report] = []
     related: list[tuple[Article, int, int, re.Match[str]]] = []
     for article in articles:
-        spans = sentences(article.body)
+        spans = sentence_spans(article.body)
         starts = [s for s, _ in spans]
         dated_sentences: set[int] = set()
         sentence_words: dict[int, frozenset[str]] = {}
