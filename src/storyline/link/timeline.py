@@ -34,6 +34,8 @@ from .published import WEEKDAYS, compatible, value_span
 MIN_SHARED = 3
 # ...and this much of their words, weighted by rarity.
 MIN_SIMILARITY = 0.3
+# ...more of them when one report is coarser ("last month" and "July 19"): merging then sets a date.
+MIN_SIMILARITY_REFINED = 0.45
 # A word in more reports of one month than this does not suggest a pair by itself.
 MAX_POSTINGS = 300
 DESCRIPTION_WIDTH = 220
@@ -157,7 +159,8 @@ def _merge(every: Sequence[_Report]) -> list[list[_Report]]:
                     continue  # every date of the merged event must fit every other: no chains via "April"
                 common = sum(idf[w] for w in a.words & b.words)
                 total = sum(idf[w] for w in a.words) + sum(idf[w] for w in b.words)
-                if total and 2 * common / total >= MIN_SIMILARITY:
+                needed = MIN_SIMILARITY if a.value == b.value else MIN_SIMILARITY_REFINED
+                if total and 2 * common / total >= needed:
                     parent[root_m] = root_n
                     values[root_n] |= values.pop(root_m)
     groups: dict[int, list[_Report]] = defaultdict(list)
