@@ -53,9 +53,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
 from storyline.extract.timexes import tag_timexes
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"

@@ -18,8 +18,6 @@ TEMPEVAL_TYPE_ACCURACY_FLOOR = 0.94
 AQUAINT_VALUE_F1_FLOOR = 0.76  # the held-out half: the rules were mostly written on TimeBank errors
 MEANTIME_VALUE_F1_FLOOR = 0.82
 MEANTIME_RELAXED_F1_FLOOR = 0.92
-# Milliseconds per 1,000 characters; measured near 0.7, this only catches a gross slowdown.
-SPEED_CEILING_MS = 3.0
 
 
 def _eval_module():
@@ -129,7 +127,6 @@ def test_tempeval_floor(results: dict) -> None:
     assert figures["strict"]["f1"] >= TEMPEVAL_STRICT_F1_FLOOR
     assert figures["type_accuracy"] >= TEMPEVAL_TYPE_ACCURACY_FLOOR
     assert results["AQUAINT"]["value"]["f1"] >= AQUAINT_VALUE_F1_FLOOR
-    assert figures["ms_per_1000_chars"] <= SPEED_CEILING_MS
 
 
 def test_meantime_floor(results: dict) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -241,15 +240,13 @@ def test_empty_text() -> None:
     assert tag_timexes("   \n", None) == ((), ())
 
 
-def test_hundreds_of_dates_are_fast() -> None:
+def test_hundreds_of_dates() -> None:
+    # About 45,000 characters; how fast is measured by bench/, not here.
     start = date(2001, 1, 1)
     text = " ".join(f"On {(start + timedelta(days=7 * i)):%B %d, %Y} and {(start + timedelta(days=i)):%A} prices rose "
                     f"{i % 9 + 1} percent over two weeks." for i in range(400))
-    began = time.perf_counter()
     timexes, _ = tag_timexes(text, DCT)
-    elapsed = time.perf_counter() - began
     assert len(timexes) >= 1200
-    assert elapsed < 0.5  # about 45,000 characters
     assert all(a.end <= b.start for a, b in pairwise(timexes))
 
 

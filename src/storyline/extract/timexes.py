@@ -62,7 +62,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from ..model import Timex
@@ -152,20 +154,83 @@ _MOD = (r"(?:(?P<mod>early|late|mid|the\s+(?:beginning|start|end|middle)\s+of|(?
 _DIRECTION = r"(?P<dir>last|next|this|past|coming|previous|following|current|same)"
 _PART = r"(?:morning|afternoon|evening|night)"
 
+
+def _trie(words: list[str], spell: Callable[[str], str] = re.escape) -> str:
+    """A regex alternation of `words` arranged as a trie, so a word is found without trying each in turn
+    (`spell` writes one character)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [spell(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _starts(prefixes: str, *, ignore_case: bool = True) -> str:
+    """A lookahead at the start of a family's pattern: one of `prefixes` (space-separated; "\\d" a digit).
+
+    `re` tries every alternative of a pattern at every word of its window; the lookahead, a first
+    character and then a trie of the prefixes, turns most words away at once. It must allow every
+    start the pattern can match, and so never changes a match. The trie is matched case-sensitively
+    with each letter's case-insensitive matches spelt out (`re` checks a character class without
+    backtracking, and a case-insensitive letter with it).
+    """
+    items = prefixes.split()
+    first = "".join(sorted({item if item == r"\d" else re.escape(item[0]) for item in items}))
+    words = [item for item in items if item != r"\d"]
+    if all(len(item) == 1 for item in words):
+        return f"(?=[{first}])"
+    spell = _case_class if ignore_case else re.escape
+    branches = ([r"\d"] if r"\d" in items else []) + [_trie(words, spell)]
+    return f"(?=[{first}])(?-i:(?={'|'.join(branches)}))"
+
+
+def _case_class(char: str) -> str:
+    """What a character matches case-insensitively in `re` (Unicode): "s" also "ſ", "k" the Kelvin sign."""
+    if not char.isalpha():
+        return re.escape(char)
+    extra = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}.get(char.lower(), "")
+    return f"[{char.lower()}{char.upper()}{extra}]"
+
+
+
+# The first one or two characters of each family's expressions, for `_starts`.
+_DATE_START = _starts(r"\d J F M A S O N D t e l m b s L N T C P c p n")
+_NUMERIC_START = _starts(r"\d")
+_YEARS_START = _starts(r"\d ' th ea la mi ni tw fo fi si se ei el te be st en ca mo fy ye")
+_QUARTERS_START = _starts(r"\d th la ne fi ca pa co pr fo cu sa ye mo re se q ha")
+_WEEKDAYS_START = _starts(r"l n t p c M T W F S")
+_DEICTIC_START = _starts(r"ea la th to ye ov mi af mo en be st ne pa co pr fo cu sa no re at sp su fa au wi")
+_SPANS_START = _starts(r"\d th a it hi he pa la ne fi co pr fo re in fu en wh sa ot mo le fe lo al ab ar ro ap at "
+                       r"up so ju on no tw si se ei ni te el hu do ma nu da we ye de ce ho mi")
+_ORDINAL_START = _starts(r"the")
+_TIMES_START = _starts(r"\d ab ar ap sh ju no mi")
+_SETS_START = _starts(r"ev ea pe ho da ni we bi fo mo an ye se a on tw th fi si ei te el hu do co")
+_ANAPHOR_START = _starts(r"th ne fo pr sa ye mo we")
+
 # Each family is one pattern; case-insensitive except where capitals tell a name from a word.
-_DATE_FULL = re.compile(rf"""(?<!\w)(?:
+_DATE_FULL = re.compile(rf"""(?<!\w){_DATE_START}(?:
     (?P<mdy>(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})(?:\s*,\s*|\s+)(?P<y1>{_YEAR}|'\d\d)(?!\d))
   | (?P<dmy>(?:the\s+)?(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})(?:\s*,?\s*(?P<y2>{_YEAR})(?!\d))?)
   | (?P<md>(?P<m3>{_MONTH})\s*(?P<d3>{_DAY})(?![\d:,]\d|\s*%))
   | (?P<my>(?:{_MOD})(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<m4>{_MONTH})
         (?:\s*,?\s*(?:of\s+)?(?P<y4>{_YEAR}|'\d\d)(?!\d)|\s+(?:of\s+)?(?P<myrel>last|this|next)\s+year(?!\w))?)
 )""", re.VERBOSE)
-_NUMERIC_DATE = re.compile(r"""(?<!\w)(?:
+_NUMERIC_DATE = re.compile(r"(?<!\w)" + _NUMERIC_START + r"""(?:
     (?<![\w/.-])(?:(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?:T(?P<ih>\d\d):(?P<imin>\d\d)(?::\d\d)?)?
   | (?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12]\d|0?[1-9])/(?P<ny>\d{4}|\d\d)
   | (?P<ym>\d{4})/(?P<ymm>1[0-2]|0[1-9])/(?P<ymd>3[01]|[12]\d|0[1-9]))(?![\w/])
 )""", re.VERBOSE)
-_YEARS = re.compile(rf"""(?<!\w)(?:
+_YEARS = re.compile(rf"""(?<!\w){_YEARS_START}(?:
     (?P<decade>(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?:{_YEAR[3:-1]}|\d\d\d)0'?s(?!\w)|(?:the\s+)?'\d0s(?!\w)
         |(?:the\s+)?(?:nineteen\s+|)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
   | (?P<century>(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<cn>\d\d?(?:st|nd|rd|th)|(?:first|second|third|fourth|
@@ -180,18 +245,18 @@ _YEARS = re.compile(rf"""(?<!\w)(?:
   | (?P<spelled>(?:(?:early|late|mid)-?\s*)?nineteen[\s-]+(?P<sp>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
         (?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
-_QUARTERS = re.compile(rf"""(?<!\w)(?:
+_QUARTERS = re.compile(rf"""(?<!\w){_QUARTERS_START}(?:
     (?P<quarter>(?:(?P<qpre>this|last|next)\s+year's\s+|(?P<qpy>{_YEAR})'s\s+|the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?P<qd>{_DIRECTION[8:-1]}|latest|
         year-earlier|year-ago|most\s+recent|recent)\s+)?(?:(?P<qyear>{_YEAR})\s+)?(?:(?:fiscal|calendar)\s+)?
         (?:(?P<qn>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ])?(?P<qunit>quarter|half)s?
         (?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<qy2>{_YEAR}))?(?P<qprime>'s)?(?![\w-]))
   | (?P<qshort>(?<!\w)(?P<qsn>[1-4])Q(?P<qsy>\d\d)?(?!\w)|(?<!\w)Q(?P<qsn2>[1-4])(?:\s+(?P<qsy2>{_YEAR}))?(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
-_WEEKDAYS = re.compile(rf"""(?<!\w)(?:
+_WEEKDAYS = re.compile(rf"""(?<!\w){_WEEKDAYS_START}(?:
     (?:(?P<wdir>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?P<wplural>s)?(?!\w)
     (?:\s*,?\s+(?P<wpart>{_PART}))?
 )""", re.VERBOSE)
-_DEICTIC = re.compile(rf"""(?<!\w)(?:
+_DEICTIC = re.compile(rf"""(?<!\w){_DEICTIC_START}(?:
     (?P<pod>(?:(?P<podmod>early|late|later|earlier)\s+)?(?P<podd>this|tomorrow|yesterday|last|the)\s+(?P<podp>{_PART})
         |tonight|overnight|(?:mid-?\s*)?(?:afternoon|morning)(?=\s+(?:yesterday|today|tomorrow)))
   | (?P<rel>(?:(?P<rmod>early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle)\s+of)
@@ -205,7 +270,7 @@ _DEICTIC = re.compile(rf"""(?<!\w)(?:
   | (?P<season>(?:(?P<smod>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<sname>spring|summer|fall|autumn|winter)
         (?:\s+(?:of\s+)?(?P<sy>{_YEAR}))?(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
-_SPANS = re.compile(rf"""(?<!\w)(?:
+_SPANS = re.compile(rf"""(?<!\w){_SPANS_START}(?:
     (?P<span>(?:(?P<det>the|a|an|its|their|his|her|this)\s+)?
         (?:(?:the\s+)?(?P<sdir>past|last|next|first|final|coming|previous|following|latest|remaining|
             initial|recent|full|entire|whole|same|other)\s+)?
@@ -217,18 +282,18 @@ _SPANS = re.compile(rf"""(?<!\w)(?:
   | (?P<bare>(?:(?:the\s+)?(?P<bdir>past|last|next|coming|recent|previous|following)\s+)?
         (?P<bunit>days|weeks|months|years|decades|centuries|hours|minutes)(?P<bago>\s+ago)?(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
-_ORDINAL = re.compile(rf"""(?<!\w)(?:
+_ORDINAL = re.compile(rf"""(?<!\w){_ORDINAL_START}(?:
     (?P<ord>the\s+(?P<on>{'|'.join(o for o in ORDINALS if not o[0].isdigit() and o not in ('last', 'final'))}
         )\s+(?P<ou>day|week|month|year)(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
-_TIMES = re.compile(r"""(?<!\w)(?:
+_TIMES = re.compile(r"(?<!\w)" + _TIMES_START + r"""(?:
     (?P<clock>(?:(?P<tmod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?
         (?<![\w:.])(?P<th>[01]?\d|2[0-3])(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|o'clock)
         (?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?
       |(?<![\w:.])(?P<th24>[01]\d|2[0-3]):(?P<tm24>[0-5]\d)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC)\b)?(?![\w:])
       |(?<!\w)(?:noon|midnight|midday|mid-?afternoon|mid-?morning)(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
-_SETS = re.compile(rf"""(?<!\w)(?:
+_SETS = re.compile(rf"""(?<!\w){_SETS_START}(?:
     (?P<set>(?:every|each|per)\s+(?:(?P<setn>other|{_NUM_WORD}|\d+)\s+)?(?P<setu>{_UNIT}|{_WEEKDAY[3:-1]}|
         {_MONTH[3:-1]}|morning|evening|afternoon|spring|summer|fall|autumn|winter)s?(?!\w)
       |(?P<adv>hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|annually|yearly|semiannually
@@ -237,14 +302,17 @@ _SETS = re.compile(rf"""(?<!\w)(?:
       |(?P<times>(?:once|twice|thrice|(?:{_NUM_WORD})\s+times)\s+(?:a|per|every|each)\s+(?P<tu>year|month|week|day|hour))
         (?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
-_ANAPHOR = re.compile(r"""(?<!\w)(?:
+_ANAPHOR = re.compile(r"(?<!\w)" + _ANAPHOR_START + r"""(?:
     (?P<ana>(?:the\s+)?(?P<adir>next|following|previous|preceding|same|that|prior)\s+(?P<aunit>day|week|month|year)
         (?!\w)|(?:(?:year|month|week)[- ](?:earlier|ago)|the\s+day\s+before|the\s+day\s+after)(?!\w)
         |(?P<period>the\s+(?:(?P<pyear>\d{4})\s+|(?P<pdir>year-earlier|year-ago|year-before|same|comparable|
             corresponding|latest|prior-year|previous-year|year-earlier\s+comparable)\s+)(?:fiscal\s+)?period
             (?P<pshift>\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|of\s+last\s+year))?(?!\w)))
 )""", re.VERBOSE | re.IGNORECASE)
-_BOUNDARY = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z\"“`])|[;\n]|[\"“”]|``|''")
+# A clause boundary: white space after a sentence's end before a capital or quote, ";", a line
+# break, a quotation mark. Written to start with its first character, which lets `re` skip to
+# the candidates (the same matches as `(?<=[a-z0-9%)][.!?])\s+(?=[A-Z"“`])|[;\n]|["“”]|``|''`).
+_BOUNDARY = re.compile(r"[\s;\"“”`'](?:(?<=[a-z0-9%)][.!?]\s)\s*(?=[A-Z\"“`])|(?<=[;\n\"“”])|(?<=`)`|(?<=')')")
 _WORD = re.compile(r"[A-Za-z']+")
 _TO_FUTURE = frozenset("""
 set due about poised is are planned scheduled expected expects expect plans plan aims aim hopes hope intends intend
@@ -271,6 +339,7 @@ class _Candidate:
 # -- values
 
 
+@lru_cache(maxsize=4096)
 def _granularity(value: str) -> str:
     """Which unit a TIMEX3 date value names: "day", "month", "week", "quarter", "half", "season", "year"."""
     if re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value):
@@ -403,6 +472,11 @@ def _valid_day(year: int, month: int, day: int) -> bool:
 
 def resolve(relative: str, dct: str) -> str:
     """The TIMEX3 value a relative expression takes for reference date `dct` ("YYYY-MM-DD")."""
+    return _resolve(relative, dct)
+
+
+@lru_cache(maxsize=4096)  # a text resolves the same few codes against one DCT again and again
+def _resolve(relative: str, dct: str) -> str:
     relative, _, suffix = relative.partition("@")
     base, _, shifts = relative.partition(">")
     reference = date.fromisoformat(dct[:10])
@@ -496,6 +570,7 @@ def _resolve_base(code: str, reference: date) -> str:
     raise ValueError(f"unknown relative code {code!r}")
 
 
+@lru_cache(maxsize=4096)
 def _placeholder(relative: str) -> str:
     """The value of a relative expression when the reference date is unknown."""
     relative, _, suffix = relative.partition("@")
@@ -572,28 +647,14 @@ def _trigger_table() -> dict[str, tuple[tuple[str, int], ...]]:
 _TRIGGERS = _trigger_table()
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation of `words` arranged as a trie, so a word is found without trying each in turn."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
-# The tokens of `_TOKEN` that start a window: a run of ASCII letters that is a trigger word
-# (compared in ASCII lower case, as `str.lower` does on it) or a run of digits.
-_TRIGGER = re.compile(rf"(?<![A-Za-z])(?ai:{_trie(sorted(_TRIGGERS))})(?![A-Za-z])|\d+")
+# The tokens of `_TOKEN` that open a window, found in C rather than word by word: trigger words
+# in `text.lower()` (a match inside a longer word is dropped), and runs of digits. `str.lower`
+# keeps every offset and makes no other character an ASCII letter, except for two characters
+# ("İ" lengthens, the Kelvin sign becomes "k"): texts with them are read word by word.
+_TRIGGER_WORD = re.compile(rf"(?:{_trie(sorted(_TRIGGERS))})(?![a-z])")
+_DIGITS = re.compile(r"\d+")
+_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LOWER_UNSAFE = ("\u0130", "\u212a")
 # A number alone starts a numeric date, a year or a clock time; counted spans and dates with
 # a month name are found from their unit or month word.
 _DIGIT_FAMILIES = (("numeric", 12), ("years", 40), ("time", 24))
@@ -611,23 +672,35 @@ airbus bus interstate channel version gate seat track
 """.split())
 
 
+def _triggers(text: str) -> list[tuple[int, int, tuple[tuple[str, int], ...]]]:
+    """(start, end, families) of each token of `text` that is a trigger word or a number, in order."""
+    if any(char in text for char in _LOWER_UNSAFE):
+        tokens = ((token.start(), token.end(), token.group(0)) for token in _TOKEN.finditer(text))
+        return [(start, end, _DIGIT_FAMILIES if word[0].isdigit() else _TRIGGERS[word.lower()])
+                for start, end, word in tokens if word[0].isdigit() or word.lower() in _TRIGGERS]
+    lowered = text.lower()
+    found = [(word.start(), word.end(), _TRIGGERS[word.group(0)]) for word in _TRIGGER_WORD.finditer(lowered)
+             if not word.start() or lowered[word.start() - 1] not in _LOWER_LETTERS]
+    found += [(number.start(), number.end(), _DIGIT_FAMILIES) for number in _DIGITS.finditer(text)]
+    found.sort()
+    return found
+
+
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per family, the stretches of text around its trigger words, merged.
 
     Every expression of a family contains a digit or one of its trigger words and reaches
     at most `_REACH` characters beyond it, so the family's pattern need not run over the
-    rest of the text (most of an article). One pass over the words finds the triggers.
+    rest of the text (most of an article).
     """
     windows: dict[str, list[tuple[int, int]]] = {}
     length = len(text)
     if len(text) < 200:  # not worth the bookkeeping
         return {family: [(0, length)] for family, _ in _FAMILIES}
-    for token in _TRIGGER.finditer(text):
-        word = token.group(0)
-        families = _DIGIT_FAMILIES if word[0].isdigit() else _TRIGGERS[word.lower()]
+    for first, last, families in _triggers(text):
         for family, reach in families:
-            start = max(0, token.start() - reach)
-            end = min(length, token.end() + reach)
+            start = max(0, first - reach)
+            end = min(length, last + reach)
             spans = windows.setdefault(family, [])
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], end)
@@ -682,36 +755,60 @@ def _tense_cue(text: str, start: int, end: int) -> tuple[int, str, int] | None:
     stop = _BOUNDARY.search(text, end, right)  # on the whole text: "Tuesday. At" ends the sentence
     if stop:
         after = after[:stop.start() - end]
+    # The nearest cue before is the last one, after the first one; on a tie the one before wins.
     best: tuple[int, str, int] | None = None
-    for offset, piece, sign in ((left, before, -1), (end, after, 1)):
-        for word in _WORD.finditer(piece):
-            raw = word.group(0)
-            token = raw.lower()
-            if token in _TO_FUTURE and piece[word.end():word.end() + 4] == " to " and \
-                    _PLUPERFECT.search(piece[max(0, word.start() - 12):word.start()]):
-                tense = "past"  # "had been scheduled to expire Friday"
-            elif token in FUTURE_CUES or (token in _TO_FUTURE and piece[word.end():word.end() + 4] == " to ") or (
-                    token in _FOR_FUTURE and piece[word.end():word.end() + 5] == " for "):
-                tense = "future"  # "expects to", "was planned for early March"
-            elif token in PAST_CUES:
-                if token != "ago" and _PASSIVE.search(piece[max(0, word.start() - 12):word.start()]):
-                    continue  # "would be paid", "will be held": the auxiliary carries the tense
-                tense = "past"
-            elif len(token) > 4 and token.endswith("ed") and token not in NOT_PAST and raw[0].islower():
-                if _PASSIVE.search(piece[max(0, word.start() - 12):word.start()]):
-                    continue  # "can be exercised": the auxiliary carries the tense
-                if _ADJECTIVE_LEAD.search(piece[max(0, word.start() - 24):word.start()]):
-                    continue  # "a still unspecified date": an adjective
-                tense = "past"
-            elif token in PRESENT_CUES:
-                tense = "present"
-            else:
-                continue
-            position = offset + word.start()
-            distance = start - (offset + word.end()) if sign < 0 else position - end
-            if best is None or distance < best[0]:
-                best = (distance, tense, sign)
+    for word in reversed(list(_WORD.finditer(before))):
+        tense = _cue(before, word)
+        if tense:
+            best = (start - (left + word.end()), tense, -1)
+            break
+    for word in _WORD.finditer(after):
+        if best is not None and word.start() >= best[0]:
+            break
+        tense = _cue(after, word)
+        if tense:
+            return word.start(), tense, 1
     return best
+
+
+# Words that are never a tense cue, learnt as they are met (a news vocabulary stays small).
+_NOT_CUE: dict[str, bool] = {}
+_CUE_WORDS = FUTURE_CUES | PAST_CUES | PRESENT_CUES | _TO_FUTURE | _FOR_FUTURE
+
+
+def _cue(piece: str, word: re.Match[str]) -> str | None:
+    """The tense the word `word` of `piece` (a clause before or after the expression) points to, if any."""
+    raw = word.group(0)
+    inert = _NOT_CUE.get(raw)
+    if inert is None:
+        token = raw.lower()
+        inert = token not in _CUE_WORDS and not (
+            len(token) > 4 and token.endswith("ed") and token not in NOT_PAST and raw[0].islower())
+        if len(_NOT_CUE) > 100_000:
+            _NOT_CUE.clear()
+        _NOT_CUE[raw] = inert
+    if inert:
+        return None
+    token = raw.lower()
+    if token in _TO_FUTURE and piece[word.end():word.end() + 4] == " to " and \
+            _PLUPERFECT.search(piece[max(0, word.start() - 12):word.start()]):
+        return "past"  # "had been scheduled to expire Friday"
+    if token in FUTURE_CUES or (token in _TO_FUTURE and piece[word.end():word.end() + 4] == " to ") or (
+            token in _FOR_FUTURE and piece[word.end():word.end() + 5] == " for "):
+        return "future"  # "expects to", "was planned for early March"
+    if token in PAST_CUES:
+        if token != "ago" and _PASSIVE.search(piece[max(0, word.start() - 12):word.start()]):
+            return None  # "would be paid", "will be held": the auxiliary carries the tense
+        return "past"
+    if len(token) > 4 and token.endswith("ed") and token not in NOT_PAST and raw[0].islower():
+        if _PASSIVE.search(piece[max(0, word.start() - 12):word.start()]):
+            return None  # "can be exercised": the auxiliary carries the tense
+        if _ADJECTIVE_LEAD.search(piece[max(0, word.start() - 24):word.start()]):
+            return None  # "a still unspecified date": an adjective
+        return "past"
+    if token in PRESENT_CUES:
+        return "present"
+    return None
 
 
 def _direction(tense: str | None) -> int:
