@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -290,3 +291,41 @@ def test_relative_values_resolve_for_any_dct(pieces: list[str], day: date) -> No
             assert dated.relative == open_timex.relative
         else:
             assert dated.value == open_timex.value
+
+
+# -- the speed machinery must never change a match
+
+
+def test_start_lookaheads_never_change_a_match() -> None:
+    # Every family's pattern opens with a lookahead of the words its expressions can start with
+    # (`_starts`); without it the pattern must find exactly the same matches.
+    from storyline.extract import timexes as module
+
+    words = " ".join(FRAGMENTS) + " The Past Five Years THE THIRD QUARTER ſunday Ⅻ 1990S twenty-first century"
+    texts = [words, words.upper(), words.lower(), words.replace(" ", "\n"), " ".join(reversed(FRAGMENTS))]
+    for (family, pattern), gate in zip(module._FAMILIES, (
+            module._DATE_START, module._NUMERIC_START, module._QUARTERS_START, module._YEARS_START,
+            module._TIMES_START, module._SETS_START, module._WEEKDAYS_START, module._DEICTIC_START,
+            module._SPANS_START, module._ANAPHOR_START, module._ORDINAL_START)):
+        assert gate in pattern.pattern, family
+        plain = re.compile(pattern.pattern.replace(gate, "", 1), pattern.flags)
+        for text in texts:
+            found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)], family
+
+
+def test_case_classes_cover_every_case_insensitive_match() -> None:
+    from storyline.extract.timexes import _case_class
+
+    every = "".join(map(chr, range(0x110000)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        spelt = set(re.findall(_case_class(letter), every))
+        assert set(re.findall(f"(?i){letter}", every)) == spelt, letter
+
+
+def test_lowering_keeps_offsets_but_for_the_known_characters() -> None:
+    from storyline.extract.timexes import _LOWER_UNSAFE
+
+    unsafe = [c for c in map(chr, range(128, 0x110000)) if len(c.lower()) != 1 or c.lower().isascii()]
+    assert sorted(unsafe) == sorted(_LOWER_UNSAFE)
+

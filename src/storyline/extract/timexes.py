@@ -1,7 +1,12 @@
 """Temporal expressions (TimeML TIMEX3) in one text, normalised against the document creation time.
 
 Rule-based and pure Python (`re`, `datetime`): it runs on every article, so it has
-to cost well under a millisecond per thousand characters.
+to cost well under a millisecond per thousand characters (about 0.25 ms on news text).
+Three things keep it there without changing what it finds: each family's pattern only
+runs over windows around its trigger words and numbers (found by one trie regex over the
+lower-cased text), each pattern opens with a lookahead of the words its expressions can
+start with (`_starts`), so `re` turns most words away without trying every alternative,
+and the tense of a clause is read from the nearest cue outwards, skipping known non-cues.
 
 1. Candidates. A handful of compiled patterns find the expressions of one family
    each: calendar dates (ISO, numeric, named months with and without day or year),
@@ -62,10 +67,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import Timex
 
@@ -156,17 +162,18 @@ _PART = r"(?:morning|afternoon|evening|night)"
 
 
 def _trie(words: list[str], spell: Callable[[str], str] = re.escape) -> str:
-    """A regex alternation of `words` arranged as a trie, so a word is found without trying each in turn
-    (`spell` writes one character)."""
+    """A regex alternation of `words` arranged as a trie, so a word is found without trying each in turn.
+    `spell` writes one character; "\\d", "\\s" and "\\s+" (digits, spaces) are kept as they are."""
     root: dict[str, dict] = {}
     for word in words:
         node = root
-        for char in word:
+        for char in re.findall(r"\\[ds]\+?|.", word):
             node = node.setdefault(char, {})
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [spell(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [(char if char.startswith("\\") else spell(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -176,22 +183,20 @@ def _trie(words: list[str], spell: Callable[[str], str] = re.escape) -> str:
 
 
 def _starts(prefixes: str, *, ignore_case: bool = True) -> str:
-    """A lookahead at the start of a family's pattern: one of `prefixes` (space-separated; "\\d" a digit).
+    """A lookahead at the start of a family's pattern: one of `prefixes` (space-separated words or
+    beginnings of words; "\\d" a digit, "\\s" a space, "the\\s+year" two words).
 
     `re` tries every alternative of a pattern at every word of its window; the lookahead, a first
     character and then a trie of the prefixes, turns most words away at once. It must allow every
     start the pattern can match, and so never changes a match. The trie is matched case-sensitively
     with each letter's case-insensitive matches spelt out (`re` checks a character class without
-    backtracking, and a case-insensitive letter with it).
+    backtracking, a case-insensitive letter with it).
     """
     items = prefixes.split()
-    first = "".join(sorted({item if item == r"\d" else re.escape(item[0]) for item in items}))
-    words = [item for item in items if item != r"\d"]
-    if all(len(item) == 1 for item in words):
+    first = "".join(sorted({item[:2] if item.startswith("\\") else re.escape(item[0]) for item in items}))
+    if all(len(item) == 1 or item == r"\d" for item in items):
         return f"(?=[{first}])"
-    spell = _case_class if ignore_case else re.escape
-    branches = ([r"\d"] if r"\d" in items else []) + [_trie(words, spell)]
-    return f"(?=[{first}])(?-i:(?={'|'.join(branches)}))"
+    return f"(?=[{first}])(?-i:(?={_trie(items, _case_class if ignore_case else re.escape)}))"
 
 
 def _case_class(char: str) -> str:
@@ -202,20 +207,46 @@ def _case_class(char: str) -> str:
     return f"[{char.lower()}{char.upper()}{extra}]"
 
 
+_NUMBER_WORDS = ("twenty thirty forty fifty sixty seventy eighty ninety one two three four five six seven eight nine "
+                 "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen hundred dozen couple")
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first")
 
-# The first one or two characters of each family's expressions, for `_starts`.
-_DATE_START = _starts(r"\d J F M A S O N D t e l m b s L N T C P c p n")
-_NUMERIC_START = _starts(r"\d")
-_YEARS_START = _starts(r"\d ' th ea la mi ni tw fo fi si se ei el te be st en ca mo fy ye")
-_QUARTERS_START = _starts(r"\d th la ne fi ca pa co pr fo cu sa ye mo re se q ha")
-_WEEKDAYS_START = _starts(r"l n t p c M T W F S")
-_DEICTIC_START = _starts(r"ea la th to ye ov mi af mo en be st ne pa co pr fo cu sa no re at sp su fa au wi")
-_SPANS_START = _starts(r"\d th a it hi he pa la ne fi co pr fo re in fu en wh sa ot mo le fe lo al ab ar ro ap at "
-                       r"up so ju on no tw si se ei ni te el hu do ma nu da we ye de ce ho mi")
-_ORDINAL_START = _starts(r"the")
-_TIMES_START = _starts(r"\d ab ar ap sh ju no mi")
-_SETS_START = _starts(r"ev ea pe ho da ni we bi fo mo an ye se a on tw th fi si ei te el hu do co")
-_ANAPHOR_START = _starts(r"th ne fo pr sa ye mo we")
+
+def _the(words: str) -> str:
+    """Prefixes for `_starts`: "the" and then one of `words`."""
+    return " ".join(rf"the\s+{word}" for word in words.split())
+
+
+# How the expressions of each family can start (the words that can open each alternative), for `_starts`.
+_DATE_START = _starts(r"\d J F M A S O N D t e l m b s L N T C P c p n", ignore_case=False)
+_NUMERIC_START = _starts(r"\d", ignore_case=False)
+_YEAR_WORDS = (r"\d\d\d\d \ds \dn \dr \dt \d\ds \d\dn \d\dr \d\dt ' early late mid nineteen twenties thirties forties "
+               r"fifties sixties seventies eighties nineties beginning start end middle year " + _ORDINAL_WORDS)
+_YEARS_START = _starts(f"{_YEAR_WORDS} fiscal calendar model fy {_the(_YEAR_WORDS)}")
+_QUARTER_WORDS = (r"\d fiscal calendar this last next past coming previous following current same latest year most "
+                  r"recent first second third fourth final quarter half")
+_QUARTERS_START = _starts(f"{_QUARTER_WORDS} q {_the(_QUARTER_WORDS)}")
+_WEEKDAYS_START = _starts(r"l n t p c M T W F S", ignore_case=False)
+_DEICTIC_START = _starts("early late later earlier this tomorrow yesterday last tonight overnight mid afternoon "
+                         "morning end beginning start middle next past coming previous following current same that "
+                         "today now currently nowadays presently recently lately at these recent spring summer fall "
+                         "autumn winter "
+                         + _the("morning afternoon evening night end beginning start middle last next this past "
+                                "coming previous following current same that the week month year quarter decade "
+                                "century spring summer fall autumn winter day future present near distant foreseeable"))
+_SPANS_START = _starts(r"\d the a\s a- an ab al ar ap at as am ah ad aw af aq ay ac its their his her this past last "
+                       r"next first final coming previous following latest remaining initial recent full entire whole "
+                       r"same other more less fewer longer nearly almost about around roughly approximately up some "
+                       r"just only no several few many numerous days weeks months years decades centuries hours "
+                       r"minutes " + _NUMBER_WORDS)
+_ORDINAL_START = _starts(_the(_ORDINAL_WORDS))
+_TIMES_START = _starts(r"\d about around approximately shortly just noon midnight midday mid")
+_SETS_START = _starts(r"every each per hourly daily nightly weekly biweekly fortnightly monthly annually yearly "
+                      r"semiannually bimonthly a\s once twice thrice " + _NUMBER_WORDS)
+_ANAPHOR_START = _starts(r"next following previous preceding same that prior year month week "
+                         + _the(r"next following previous preceding same that prior day \d year comparable "
+                                r"corresponding latest"))
 
 # Each family is one pattern; case-insensitive except where capitals tell a name from a word.
 _DATE_FULL = re.compile(rf"""(?<!\w){_DATE_START}(?:
@@ -312,7 +343,8 @@ _ANAPHOR = re.compile(r"(?<!\w)" + _ANAPHOR_START + r"""(?:
 # A clause boundary: white space after a sentence's end before a capital or quote, ";", a line
 # break, a quotation mark. Written to start with its first character, which lets `re` skip to
 # the candidates (the same matches as `(?<=[a-z0-9%)][.!?])\s+(?=[A-Z"“`])|[;\n]|["“”]|``|''`).
-_BOUNDARY = re.compile(r"[\s;\"“”`'](?:(?<=[a-z0-9%)][.!?]\s)\s*(?=[A-Z\"“`])|(?<=[;\n\"“”])|(?<=`)`|(?<=')')")
+_BOUNDARY = re.compile(r"[\s;\"“”`']"
+                       r"(?:(?<=[a-z0-9%)][.!?]\s)\s*(?=[A-Z\"“`])|(?<=[;\n\"“”])|(?<=`)`|(?<=')')")
 _WORD = re.compile(r"[A-Za-z']+")
 _TO_FUTURE = frozenset("""
 set due about poised is are planned scheduled expected expects expect plans plan aims aim hopes hope intends intend
@@ -648,12 +680,13 @@ _TRIGGERS = _trigger_table()
 
 
 # The tokens of `_TOKEN` that open a window, found in C rather than word by word: trigger words
-# in `text.lower()` (a match inside a longer word is dropped), and runs of digits. `str.lower`
-# keeps every offset and makes no other character an ASCII letter, except for two characters
-# ("İ" lengthens, the Kelvin sign becomes "k"): texts with them are read word by word.
-_TRIGGER_WORD = re.compile(rf"(?:{_trie(sorted(_TRIGGERS))})(?![a-z])")
+# in `text.lower()` (after a character that is no letter, or at the start), and runs of digits.
+# `str.lower` keeps every offset and makes no other character an ASCII letter, except for two
+# characters ("İ" lengthens, the Kelvin sign becomes "k"): texts with them are read word by word.
+_TRIGGER_WORDS = _trie(sorted(_TRIGGERS))
+_TRIGGER_FIRST = re.compile(rf"(?:{_TRIGGER_WORDS})(?![a-z])")
+_TRIGGER_WORD = re.compile(rf"[^a-z]({_TRIGGER_WORDS})(?![a-z])")  # starts with a class: `re` skips letters fast
 _DIGITS = re.compile(r"\d+")
-_LOWER_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LOWER_UNSAFE = ("\u0130", "\u212a")
 # A number alone starts a numeric date, a year or a clock time; counted spans and dates with
 # a month name are found from their unit or month word.
@@ -679,8 +712,9 @@ def _triggers(text: str) -> list[tuple[int, int, tuple[tuple[str, int], ...]]]:
         return [(start, end, _DIGIT_FAMILIES if word[0].isdigit() else _TRIGGERS[word.lower()])
                 for start, end, word in tokens if word[0].isdigit() or word.lower() in _TRIGGERS]
     lowered = text.lower()
-    found = [(word.start(), word.end(), _TRIGGERS[word.group(0)]) for word in _TRIGGER_WORD.finditer(lowered)
-             if not word.start() or lowered[word.start() - 1] not in _LOWER_LETTERS]
+    first = _TRIGGER_FIRST.match(lowered)
+    found = [(first.start(), first.end(), _TRIGGERS[first.group(0)])] if first else []
+    found += [(word.start(1), word.end(1), _TRIGGERS[word.group(1)]) for word in _TRIGGER_WORD.finditer(lowered)]
     found += [(number.start(), number.end(), _DIGIT_FAMILIES) for number in _DIGITS.finditer(text)]
     found.sort()
     return found
@@ -693,20 +727,20 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     at most `_REACH` characters beyond it, so the family's pattern need not run over the
     rest of the text (most of an article).
     """
-    windows: dict[str, list[tuple[int, int]]] = {}
     length = len(text)
     if len(text) < 200:  # not worth the bookkeeping
         return {family: [(0, length)] for family, _ in _FAMILIES}
+    windows: dict[str, list[tuple[int, int]]] = {family: [] for family, _ in _FAMILIES}
     for first, last, families in _triggers(text):
         for family, reach in families:
-            start = max(0, first - reach)
-            end = min(length, last + reach)
-            spans = windows.setdefault(family, [])
+            start = first - reach if first > reach else 0
+            end = last + reach if last + reach < length else length
+            spans = windows[family]
             if spans and start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
-    return windows
+    return {family: spans for family, spans in windows.items() if spans}
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -723,11 +757,15 @@ def _candidates(text: str) -> list[_Candidate]:
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates: the longest first, then the earliest, then by family priority."""
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken, disjoint and in order, so only the last one
+    ends: list[int] = []  # starting before a candidate's end can overlap it
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start, _PRIORITY[c.family])):
-        if not any(candidate.start < e and s < candidate.end for s, e in taken):
-            chosen.append(candidate)
-            taken.append((candidate.start, candidate.end))
+        index = bisect_left(starts, candidate.end)
+        if index and ends[index - 1] > candidate.start:
+            continue
+        chosen.append(candidate)
+        starts.insert(index, candidate.start)
+        ends.insert(index, candidate.end)
     chosen.sort(key=lambda c: c.start)
     return chosen
 
