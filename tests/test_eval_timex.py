@@ -10,13 +10,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Just under what is measured (eval/timex.py, rounded down by about 0.01).
-TEMPEVAL_VALUE_F1_FLOOR = 0.79
-TEMPEVAL_RELAXED_F1_FLOOR = 0.92
-TEMPEVAL_STRICT_F1_FLOOR = 0.85
-TEMPEVAL_TYPE_ACCURACY_FLOOR = 0.94
-AQUAINT_VALUE_F1_FLOOR = 0.76  # the held-out half: the rules were mostly written on TimeBank errors
-MEANTIME_VALUE_F1_FLOOR = 0.82
+# Just under what is measured (eval/timex.py: value F1 0.823, relaxed 0.947, strict 0.880, type 0.953;
+# AQUAINT value 0.791; MEANTIME value 0.839, relaxed 0.930), rounded down.
+TEMPEVAL_VALUE_F1_FLOOR = 0.82
+TEMPEVAL_RELAXED_F1_FLOOR = 0.94
+TEMPEVAL_STRICT_F1_FLOOR = 0.87
+TEMPEVAL_TYPE_ACCURACY_FLOOR = 0.95
+AQUAINT_VALUE_F1_FLOOR = 0.78  # the held-out half: the rules were mostly written on TimeBank errors
+MEANTIME_VALUE_F1_FLOOR = 0.83
 MEANTIME_RELAXED_F1_FLOOR = 0.92
 
 

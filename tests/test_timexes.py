@@ -47,7 +47,13 @@ CASES = [
     ("It ended four months after the invasion.", "four months", "DURATION", "P4M", None),
     ("It took two years.", "two years", "DURATION", "P2Y", None),
     ("It lasted 24 hours.", "24 hours", "DURATION", "PT24H", None),
-    ("It has gone on for decades.", "decades", "DURATION", "PXDE", None),
+    ("It has gone on for decades.", "decades", "DURATION", "PXY", None),  # TimeBank counts decades in years
+    ("It has gone on for two decades.", "two decades", "DURATION", "P20Y", None),
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", None),
+    ("She spent about 5 1/2 hours there.", "about 5 1/2 hours", "DURATION", "PT5H30M", "APPROX"),
+    ("It lasted a minute and a half.", "a minute and a half", "DURATION", "PT1M30S", None),
+    ("It keeps the base for at least 20 more years.", "at least 20 more years", "DURATION", "P20Y", "EQUAL_OR_MORE"),
+    ("It may be extended for an additional year.", "an additional year", "DURATION", "P1Y", None),
     ("It is the four-month-old war.", "four-month-old", "DURATION", "P4M", None),
     ("It has grown over the past five years.", "the past five years", "DURATION", "P5Y", None),
     ("It lasted more than two years.", "more than two years", "DURATION", "P2Y", "MORE_THAN"),
@@ -74,6 +80,22 @@ CASES = [
     ("It happened over the weekend.", "the weekend", "DATE", "2022-W27-WE", None),
     ("It happened in June last year.", "June last year", "DATE", "2021-06", None),
     ("It happened last February.", "last February", "DATE", "2022-02", None),
+    ("Hate groups grew over the past year.", "the past year", "DATE", "2021", None),
+    ("Profits rose during the last quarter.", "the last quarter", "DATE", "2022-Q2", None),
+    ("The group began to fall apart in mid-1996.", "mid-1996", "DATE", "1996", "MID"),
+    ("It saw a low in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE", "1994-WI",
+     None),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "DATE", "1997-01", None),
+    ("He was found on Thanksgiving Day.", "Thanksgiving Day", "DATE", "2021-11-25", None),
+    ("They will meet on Christmas Eve.", "Christmas Eve", "DATE", "2022-12-24", None),
+    ("It will close by year-end.", "year-end", "DATE", "2022", "END"),
+    ("The change is since year-end.", "year-end", "DATE", "2021", "END"),
+    ("It happened a week or so ago.", "a week or so ago", "DATE", "2022-W27", "APPROX"),
+    ("He was shot last Oct. 23 at home.", "last Oct. 23", "DATE", "2021-10-23", None),
+    ("A hearing is set for the week of March 6, 2023.", "the week of March 6, 2023", "DATE", "2023-W10", None),
+    ("It took off at 18:00 UTC.", "18:00 UTC", "TIME", "2022-07-13T18:00Z", None),
+    ("It will leave at 4 in the morning.", "4 in the morning", "TIME", "2022-07-13T04:00", None),
+    ("It is hard to say in the near term.", "the near term", "DATE", "FUTURE_REF", None),
 ]
 
 
@@ -105,7 +127,53 @@ NEWS_CASES = [
     ("The company said it agreed to acquire the bank holding company in January.", "1989-11-02", "January",
      "DATE", "1990-01"),
     ("Prices have risen since August.", "2022-07-13", "August", "DATE", "2021-08"),
+    # earnings reports: the fiscal year, the reporting period in another year, the quarter ended a day
+    ("Earnings will be lower for the fiscal year.", "1989-11-02", "the fiscal year", "DATE", "1989"),
+    ("Sales for the full year rose 13%.", "1989-11-02", "the full year", "DATE", "1989"),
+    ("It expects sales in the current fiscal year to rise.", "1989-11-02", "the current fiscal year", "DATE",
+     "1989"),
+    ("In the latest fiscal year it earned $3 million.", "1989-10-26", "the latest fiscal year", "DATE", "1988"),
+    ("It was the last half of 1989.", "1989-11-02", "the last half of 1989", "DATE", "1989-H2"),
+    ("It was under a June agreement with holders.", "1989-10-27", "June", "DATE", "1989-06"),
+    ("It will be the theme until Election Day.", "1998-10-26", "Election Day", "DATE", "1998-11-03"),
+    ("He set aside vacation plans for the trip on Friday.", "1998-08-17", "Friday", "DATE", "1998-08-14"),
+    ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "DATE", "2000-W16"),
 ]
+
+
+def test_earnings_periods_follow_the_reporting_quarter() -> None:
+    text = ("Net rose in the third quarter. After a flat second quarter, the company gained. In the 1989 period "
+            "also, costs were lower. The year-earlier period had a charge. U.K. sales for last year's quarter "
+            "were $3 million. In the 1988 quarter it earned $1 million.")
+    values = {t.text: t.value for t in tag_timexes(text, "1989-11-01")[0]}
+    assert values["the 1989 period"] == "1989-Q3"
+    assert values["The year-earlier period"] == "1988-Q3"
+    assert values["last year's quarter"] == "1988-Q2"  # the quarter last named, a year back
+    assert values["the 1988 quarter"] == "1988-Q3"
+    ended = {t.text: t.value for t in tag_timexes("In the quarter ended July 31, it sold more.", "1989-10-30")[0]}
+    assert ended["the quarter"] == "1989-Q2"  # May to July: mostly the second calendar quarter
+    year = {t.text: t.value for t in tag_timexes("In the fiscal year ended Jan. 31, sales rose.", "1989-10-31")[0]}
+    assert year["the fiscal year"] == "P1Y"
+
+
+def test_anaphoric_weekdays_count_from_the_day_last_named() -> None:
+    values = [(t.text, t.value) for t in tag_timexes("It closed on Oct. 27, down from the previous Friday and "
+                                                     "up on the following Monday.", "1989-10-30")[0]]
+    assert values == [("Oct. 27", "1989-10-27"), ("the previous Friday", "1989-10-20"),
+                      ("the following Monday", "1989-10-23")]
+
+
+def test_holidays_and_their_modifier_use() -> None:
+    assert _only("He came back last Thanksgiving.", "2000-02-10").value == "1999-11-25"
+    assert _only("It opens after Easter.", "2024-01-10").value in ("2023-04-09", "2024-03-31")
+    assert _only("It came on Good Friday.", "2024-04-10").value == "2024-03-29"
+    assert _only("The park shuts on Labor Day.", "2024-08-01").value == "2024-09-02"
+    assert _only("Parades fill Memorial Day.", "2024-05-01").value == "2024-05-27"
+    assert _only("He was found on Thanksgiving Day.", None).value == "XXXX-XX-XX"
+    assert _only("They met on Christmas Day.", None).value == "XXXX-12-25"
+    values = {t.text: t.value for t in tag_timexes("From now to Election Day it is the theme.", "1998-10-26")[0]}
+    assert values["Election Day"] == "1998-11-03"  # "from now to": ahead
+    assert tag_timexes("Sales in the Christmas and New Year sales period doubled.", DCT)[0] == ()
 
 
 @pytest.mark.parametrize(("text", "dct", "span", "type_", "value"), NEWS_CASES)
@@ -272,6 +340,12 @@ FRAGMENTS = [
     "the weekend", "that week", "Thursday's ruling", "late July", "the 1990s", "the '90s", "four months",
     "the same day", "10 p.m. Wednesday", "Friday night", "the year-ago quarter", "fiscal 2019", "a year ago",
     "Sunday, March 6", "early next year", "the first half", "2021", "since", "The talks", "will", "said", ".", ",",
+    "Thanksgiving Day", "last Thanksgiving", "Easter week", "Good Friday", "Labor Day", "New Year's Eve", "year-end",
+    "the fiscal year", "the full year", "the 1988 period", "the year-earlier period", "last year's quarter",
+    "the quarter ended July 31", "the previous Friday", "the following Monday", "last Oct. 23", "the week of March 6",
+    "mid-1996", "2 1/2 years", "a minute and a half", "a week or so ago", "the past year", "the last quarter",
+    "at 18:00 UTC", "at 4 in the morning", "the near term", "January nineteen ninety-seven",
+    "the winter of nineteen ninety-four", "20 more years", "the next couple of years", "a June agreement",
 ]
 
 
@@ -303,10 +377,11 @@ def test_start_lookaheads_never_change_a_match() -> None:
 
     words = " ".join(FRAGMENTS) + " The Past Five Years THE THIRD QUARTER ſunday Ⅻ 1990S twenty-first century"
     texts = [words, words.upper(), words.lower(), words.replace(" ", "\n"), " ".join(reversed(FRAGMENTS))]
+    assert len(module._FAMILIES) == 12
     for (family, pattern), gate in zip(module._FAMILIES, (
             module._DATE_START, module._NUMERIC_START, module._QUARTERS_START, module._YEARS_START,
             module._TIMES_START, module._SETS_START, module._WEEKDAYS_START, module._DEICTIC_START,
-            module._SPANS_START, module._ANAPHOR_START, module._ORDINAL_START)):
+            module._SPANS_START, module._ANAPHOR_START, module._ORDINAL_START, module._HOLIDAYS_START)):
         assert gate in pattern.pattern, family
         plain = re.compile(pattern.pattern.replace(gate, "", 1), pattern.flags)
         for text in texts:

@@ -13,8 +13,9 @@ and the tense of a clause is read from the nearest cue outwards, skipping known 
    years, decades and centuries, quarters and halves, seasons, weekdays, deictic
    words ("today", "last week", "earlier this year"), counted spans of time ("two
    years", "the past five months", "the four-month-old war"), points counted from
-   now ("two days ago"), clock times and parts of the day, sets ("every week",
-   "annually") and the vague references ("now", "recently", "the future"). A match
+   now ("two days ago"), clock times and parts of the day, holidays ("Thanksgiving
+   Day", "Easter", US dates where countries differ), sets ("every week", "annually")
+   and the vague references ("now", "recently", "the near term"). A match
    keeps its modifiers and determiners ("the past five years", "early July") and
    leaves out prepositions ("on", "since", "by"), as TimeML and TempEval-3 do.
 2. Selection: the longest candidate wins, then the earliest; adjacent day and
@@ -43,8 +44,11 @@ and the tense of a clause is read from the nearest cue outwards, skipping known 
     ym:N:M      month M of the DCT's year plus N ("June last year")
     yy:YY[:M[:D]]  a two-digit year, put in the century that brings it nearest the DCT
     dy:D        a decade written "the '90s"
+    hd:NAME:DIR  a holiday ("thanksgiving", "easter"), placed by DIR like a month and day
     >d:N >w:N >m:N >q:N >y:N   shift the base value by N days, weeks, months, quarters, years
     >cut:4 >cut:7 >cut:w       cut it to its year, month or ISO week; >qset:N >hset:N  its quarter or half N
+    >qtr        a day value to its calendar quarter; >yr:YYYY  the same period in year YYYY
+    >pw:D >nw:D  weekday D before / after a day value ("the previous Friday")
     @SUFFIX     a time of day after a day value ("@TMO", "@T15:00")
 
 Without a DCT the value is a placeholder in TIMEX3 style ("XXXX-07-19", "XXXX-WXX-1",
@@ -54,13 +58,18 @@ more than a century after the DCT.
 
 Heuristics learnt from the TimeBank errors (the WSJ convention that "the quarter"
 is the latest reported quarter, "a year ago" after a quarter is that quarter a
-year before) are general news conventions, not fits to single documents. So are the
-expressions left out because TimeBank never annotates them: rates ("$5 million a year",
+year before, "the period" and "the 1988 quarter" are the reporting period the lead names
+first, "the quarter ended July 31" is the calendar quarter holding most of its three
+months) are general news conventions, not fits to single documents. Where TimeBank and
+MEANTIME write one value two ways, the TimeML guidelines and the majority decide: "the past
+year" is the previous calendar year (a DATE), "year-end" and "mid-1996" the year with mod
+END or MID, "two decades" P20Y, "2 1/2 years" P2Y6M, "18:00 UTC" T18:00Z. General too are
+the expressions left out because TimeBank never annotates them: rates ("$5 million a year",
 "four flights a week", "8.5% annually"), ages in years ("a 44-year-old protester"), fractions
 ("three-quarters of its food"), "a second" as an ordinal, "to fall" as a verb, and "Now," or
 "Currently," opening a sentence as a discourse marker. Tense cues include "expects / plans /
-aims / hopes / intends / is due to" and "planned for" (future), and "had been due to" (past);
-"until Tuesday" points ahead.
+aims / hopes / intends / is due to" and "planned for" (future; "plans" alone is the noun), and
+"had been due to" (past); "until Tuesday" points ahead.
 """
 
 from __future__ import annotations
@@ -89,7 +98,7 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-    "couple": 2, "a couple of": 2, "a dozen": 12,
+    "couple": 2, "a couple of": 2, "couple of": 2, "a dozen": 12,
 }
 # Quantities with no number: "several years" is PXY.
 VAGUE_QUANTITIES = frozenset(["several", "few", "a few", "some", "many", "numerous"])
@@ -134,7 +143,7 @@ FUTURE_REF_WORDS = frozenset("soon future the future shortly".split())
 
 # Tense cues: an auxiliary or verb form near the expression tells which way it points.
 FUTURE_CUES = frozenset("""
-will 'll wo shall would going gonna scheduled expected plans plan upcoming intends can may might soon
+will 'll wo shall would going gonna scheduled expected upcoming intends can may might soon
 should must effective
 """.split())
 PAST_CUES = frozenset("""
@@ -146,15 +155,21 @@ NOT_PAST = frozenset("need needed feed speed seed bed red hundred indeed proceed
 
 _NUM_WORD = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
              r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple")
-_QUANTITY = (rf"(?:\d+(?:[.,]\d+)?|{_NUM_WORD}|an?|several|a\s+few|few|some|many|numerous)"
+             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|couple")
+_QUANTITY = (rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2|½)?|{_NUM_WORD}|an?|several|a\s+few|few|some|many|numerous)"
              r"(?:\s+and\s+a\s+half)?")
-_UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
+_UNIT = (r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|centur(?:y|ie)"
+         r"|millenni(?:um|a))")
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.)"
+_WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tues?\.|Wed\.|Thu(?:rs)?\.|Fri\.|Sat\."
+            r"|Sun\.)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+# A year in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand and one".
+_SPELLED_YEAR = (r"(?i:nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                 r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+                 r"|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])")
 _MOD = (r"(?:(?P<mod>early|late|mid|the\s+(?:beginning|start|end|middle)\s+of|(?:beginning|start|end|middle)\s+of)"
         r"(?:-|\s+))?")
 _DIRECTION = r"(?P<dir>last|next|this|past|coming|previous|following|current|same)"
@@ -227,20 +242,25 @@ _YEARS_START = _starts(f"{_YEAR_WORDS} fiscal calendar model fy {_the(_YEAR_WORD
 _QUARTER_WORDS = (r"\d fiscal calendar this last next past coming previous following current same latest year most "
                   r"recent first second third fourth final quarter half")
 _QUARTERS_START = _starts(f"{_QUARTER_WORDS} q {_the(_QUARTER_WORDS)}")
-_WEEKDAYS_START = _starts(r"l n t p c M T W F S", ignore_case=False)
-_DEICTIC_START = _starts("early late later earlier this tomorrow yesterday last tonight overnight mid afternoon "
+_WEEKDAYS_START = _starts(r"l n t p c f M T W F S", ignore_case=False)
+_DEICTIC_START = _starts("year early late later earlier this tomorrow yesterday last tonight overnight mid afternoon "
                          "morning end beginning start middle next past coming previous following current same that "
                          "today now currently nowadays presently recently lately at these recent spring summer fall "
                          "autumn winter "
-                         + _the("morning afternoon evening night end beginning start middle last next this past "
-                                "coming previous following current same that the week month year quarter decade "
-                                "century spring summer fall autumn winter day future present near distant foreseeable"))
+                         + _the("morning afternoon evening night end beginning start middle last latest next this past "
+                                "coming previous following current same that the full fiscal calendar week month "
+                                "year quarter decade century spring summer fall autumn winter day future present "
+                                "near distant foreseeable short"))
 _SPANS_START = _starts(r"\d the a\s a- an ab al ar ap at as am ah ad aw af aq ay ac its their his her this past last "
                        r"next first final coming previous following latest remaining initial recent full entire whole "
                        r"same other more less fewer longer nearly almost about around roughly approximately up some "
                        r"just only no several few many numerous days weeks months years decades centuries hours "
                        r"minutes " + _NUMBER_WORDS)
 _ORDINAL_START = _starts(_the(_ORDINAL_WORDS))
+_HOLIDAYS_START = _starts("last Last next Next this This past Past coming Coming Thanksgiving Christmas Xmas New "
+                          "Easter Good Halloween Valentine St Election Labor Labour Memorial Fourth July Veterans "
+                          "Mother Father",
+                          ignore_case=False)
 _TIMES_START = _starts(r"\d about around approximately shortly just noon midnight midday mid")
 _SETS_START = _starts(r"every each per hourly daily nightly weekly biweekly fortnightly monthly annually yearly "
                       r"semiannually bimonthly a\s once twice thrice " + _NUMBER_WORDS)
@@ -249,12 +269,13 @@ _ANAPHOR_START = _starts(r"next following previous preceding same that prior yea
                                 r"corresponding latest"))
 
 # Each family is one pattern; case-insensitive except where capitals tell a name from a word.
-_DATE_FULL = re.compile(rf"""(?<!\w){_DATE_START}(?:
+_DATE_FULL = re.compile(rf"""(?<!\w){_DATE_START}(?P<weekof>[Tt]he\s+week\s+of\s+(?={_MONTH}\s*{_DAY}))?(?:
     (?P<mdy>(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})(?:\s*,\s*|\s+)(?P<y1>{_YEAR}|'\d\d)(?!\d))
   | (?P<dmy>(?:the\s+)?(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})(?:\s*,?\s*(?P<y2>{_YEAR})(?!\d))?)
-  | (?P<md>(?P<m3>{_MONTH})\s*(?P<d3>{_DAY})(?![\d:,]\d|\s*%))
+  | (?P<md>(?:(?P<mddir>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<m3>{_MONTH})\s*(?P<d3>{_DAY})
+        (?![\d:,]\d|\s*%))
   | (?P<my>(?:{_MOD})(?:(?P<mdir>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?(?P<m4>{_MONTH})
-        (?:\s*,?\s*(?:of\s+)?(?P<y4>{_YEAR}|'\d\d)(?!\d)|\s+(?:of\s+)?(?P<myrel>last|this|next)\s+year(?!\w))?)
+        (?:\s*,?\s*(?:of\s+)?(?P<y4>{_YEAR}|'\d\d|{_SPELLED_YEAR})(?!\d)|\s+(?:of\s+)?(?P<myrel>last|this|next)\s+year(?!\w))?)
 )""", re.VERBOSE)
 _NUMERIC_DATE = re.compile(r"(?<!\w)" + _NUMERIC_START + r"""(?:
     (?<![\w/.-])(?:(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d)(?:T(?P<ih>\d\d):(?P<imin>\d\d)(?::\d\d)?)?
@@ -268,12 +289,13 @@ _YEARS = re.compile(rf"""(?<!\w){_YEARS_START}(?:
         fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|
         seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[- ]century)
   | (?P<year>(?:(?:early|late|mid)-?\s*|(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+|(?:fiscal|calendar|
-        model|FY)\s*)?(?<![\w$#.,/-])(?P<yv>{_YEAR})(?![\w%/-]|[.,]\d|\s*(?:%|percent|people|persons|dollars|
+        model|FY)\s*)?(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<![\w$#.,/-]))(?P<yv>{_YEAR})(?![\w%/-]|[.,]\d|\s*(?:%|percent|people|persons|dollars|
         years|times|feet|metres|meters|miles|tons|troops|cars|members|workers|shares|units)\b))
   | (?P<shortyear>(?<!\w)'(?P<yy>\d\d)(?![\w']))
   | (?P<theyear>(?:the\s+)?year\s+(?:(?P<ty>\d{{3,4}})(?![\w%.,]\d|\w)|(?P<tw>two\s+thousand(?:\s+(?:and\s+)?
         (?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?!\w)))
-  | (?P<spelled>(?:(?:early|late|mid)-?\s*)?nineteen[\s-]+(?P<sp>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
+  | (?P<spelled>(?:(?:early|late|mid)-?\s*)?nineteen[\s-]+
+        (?P<sp>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
         (?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
 _QUARTERS = re.compile(rf"""(?<!\w){_QUARTERS_START}(?:
@@ -284,7 +306,8 @@ _QUARTERS = re.compile(rf"""(?<!\w){_QUARTERS_START}(?:
   | (?P<qshort>(?<!\w)(?P<qsn>[1-4])Q(?P<qsy>\d\d)?(?!\w)|(?<!\w)Q(?P<qsn2>[1-4])(?:\s+(?P<qsy2>{_YEAR}))?(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
 _WEEKDAYS = re.compile(rf"""(?<!\w){_WEEKDAYS_START}(?:
-    (?:(?P<wdir>last|next|this|past|coming)\s+)?(?P<wd>{_WEEKDAY})(?P<wplural>s)?(?!\w)
+    (?:(?P<wana>(?:[Tt]he\s+)?(?:previous|preceding|following))\s+|(?P<wdir>last|next|this|past|coming)\s+)?
+    (?P<wd>{_WEEKDAY})(?P<wplural>s)?(?!\w)
     (?:\s*,?\s+(?P<wpart>{_PART}))?
 )""", re.VERBOSE)
 _DEICTIC = re.compile(rf"""(?<!\w){_DEICTIC_START}(?:
@@ -292,14 +315,17 @@ _DEICTIC = re.compile(rf"""(?<!\w){_DEICTIC_START}(?:
         |tonight|overnight|(?:mid-?\s*)?(?:afternoon|morning)(?=\s+(?:yesterday|today|tomorrow)))
   | (?P<rel>(?:(?P<rmod>early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle)\s+of)
         (?:-|\s+)(?:in\s+|during\s+)?)?(?:the\s+)?
-        (?P<rdir>last|next|this|past|coming|previous|following|current|same|that|the)\s+
+        (?P<rdir>last|next|this|past|coming|previous|following|current|same|that|latest|the)\s+
+        (?:(?P<radj>fiscal|calendar|full)\s+(?=year))?
         (?P<runit>week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter|day|night)
-        (?!\w|-\w))
+        (?!\w|-\w|\s+(?:of\s+)?(?:{_YEAR}(?!\d)|{_SPELLED_YEAR})))
   | (?P<word>(?:(?:early|late)\s+)?(?:today|tomorrow|yesterday)|now|currently|nowadays|presently|recently|lately
-        |the\s+(?:past|future|present)|the\s+(?:near|distant|foreseeable)\s+future|at\s+present|these\s+days
+        |the\s+(?:past|future|present)|the\s+(?:near|distant|foreseeable)\s+future|the\s+(?:near|short)\s+term
+        |at\s+present|these\s+days
         |the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|(?<=\s)(?:current|recent)(?=\s+[a-z]))(?!\w)
+  | (?P<yend>year[- ]end|year's\s+end)(?!\w|-\w)
   | (?P<season>(?:(?P<smod>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<sname>spring|summer|fall|autumn|winter)
-        (?:\s+(?:of\s+)?(?P<sy>{_YEAR}))?(?!\w))
+        (?:\s+(?:of\s+)?(?P<sy>{_YEAR}|{_SPELLED_YEAR}))?(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
 _SPANS = re.compile(rf"""(?<!\w){_SPANS_START}(?:
     (?P<span>(?:(?P<det>the|a|an|its|their|his|her|this)\s+)?
@@ -307,22 +333,32 @@ _SPANS = re.compile(rf"""(?<!\w){_SPANS_START}(?:
             initial|recent|full|entire|whole|same|other)\s+)?
         (?:(?P<smod>more\s+than|less\s+than|fewer\s+than|longer\s+than|nearly|almost|about|around|roughly|
             approximately|at\s+least|at\s+most|up\s+to|some|just|only|no\s+more\s+than)\s+)?
-        (?P<qty>{_QUANTITY})[- ]?(?:(?P<unit>{_UNIT})(?P<plural>s)?|(?P<pod2>days|nights))
+        (?P<qty>{_QUANTITY})(?:\s+(?:more|additional|extra|further)\s+|[- ]?)
+        (?:(?P<unit>{_UNIT})(?P<plural>s)?(?P<uhalf>\s+and\s+a\s+half(?!\w))?|(?P<pod2>days|nights))
         (?P<old>[- ]old|[- ]long)?
         (?P<ago>\s+(?:or\s+so\s+)?(?:ago|earlier|later|from\s+now|hence|before|after)(?!\w))?)
   | (?P<bare>(?:(?:the\s+)?(?P<bdir>past|last|next|coming|recent|previous|following)\s+)?
         (?P<bunit>days|weeks|months|years|decades|centuries|hours|minutes)(?P<bago>\s+ago)?(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
+# Holidays, by their capitalised names; "the Christmas season", "New Year sales" use them as modifiers.
+_HOLIDAYS = re.compile(rf"""(?<!\w){_HOLIDAYS_START}(?:
+    (?:(?P<hdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?
+    (?P<hname>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|Xmas|New\s+Year(?:'s|s)?(?:\s+(?:Day|Eve))?
+        |Easter(?:\s+Sunday)?|Good\s+Friday|Halloween|(?:St\.?\s+)?Valentine's\s+Day|Election\s+Day
+        |Labou?r\s+Day|Memorial\s+Day|Fourth\s+of\s+July|July\s+Fourth|Veterans'?\s+Day|Mother's\s+Day
+        |Father's\s+Day)
+    (?P<hweek>\s+week)?(?![\w'])
+)""", re.VERBOSE)
 _ORDINAL = re.compile(rf"""(?<!\w){_ORDINAL_START}(?:
     (?P<ord>the\s+(?P<on>{'|'.join(o for o in ORDINALS if not o[0].isdigit() and o not in ('last', 'final'))}
         )\s+(?P<ou>day|week|month|year)(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
 _TIMES = re.compile(r"(?<!\w)" + _TIMES_START + r"""(?:
     (?P<clock>(?:(?P<tmod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?
-        (?<![\w:.])(?P<th>[01]?\d|2[0-3])(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|o'clock)
+        (?<![\w:.])(?P<th>[01]?\d|2[0-3])(?:[:.](?P<tm>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?|o'clock|in\s+the\s+(?:morning|afternoon|evening)(?!\w))
         (?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?
       |(?<![\w:.])(?P<th24>[01]\d|2[0-3]):(?P<tm24>[0-5]\d)(?:\s+(?P<tz24>[ECMP][SD]T|GMT|UTC)\b)?(?![\w:])
-      |(?<!\w)(?:noon|midnight|midday|mid-?afternoon|mid-?morning)(?!\w))
+      |(?<!\w)(?:noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning)(?!\w))
 )""", re.VERBOSE | re.IGNORECASE)
 _SETS = re.compile(rf"""(?<!\w){_SETS_START}(?:
     (?P<set>(?:every|each|per)\s+(?:(?P<setn>other|{_NUM_WORD}|\d+)\s+)?(?P<setu>{_UNIT}|{_WEEKDAY[3:-1]}|
@@ -517,6 +553,12 @@ def _resolve(relative: str, dct: str) -> str:
         unit, _, amount = shift.partition(":")
         if unit in ("qset", "hset"):
             value = f"{value[:4]}-{'Q' if unit == 'qset' else 'H'}{amount}"
+        elif unit == "yr":
+            value = amount + value[4:]
+        elif unit == "qtr":
+            value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}" if _granularity(value) == "day" else value
+        elif unit in ("pw", "nw"):
+            value = _resolve_weekday_shift(value, f"{unit}:{amount}")
         elif unit == "cut":
             value = _week(date(*_ymd(value))) if amount == "w" else value[:int(amount)]
         else:
@@ -524,6 +566,18 @@ def _resolve(relative: str, dct: str) -> str:
     if suffix and _granularity(value) == "day":
         value = value[:10] + suffix
     return value
+
+
+def _resolve_weekday_shift(value: str, shift: str) -> str:
+    """The weekday of `shift` ("pw:5" the Friday before, "nw:5" the Friday after) a day value; other
+    values are left as they are."""
+    if _granularity(value) != "day":
+        return value
+    day = date.fromisoformat(value[:10])
+    unit, _, weekday = shift.partition(":")
+    if unit == "pw":
+        return _add_days(day, -((day.isoweekday() - int(weekday) - 1) % 7 + 1)).isoformat()
+    return _add_days(day, (int(weekday) - day.isoweekday() - 1) % 7 + 1).isoformat()
 
 
 def _resolve_base(code: str, reference: date) -> str:
@@ -592,6 +646,11 @@ def _resolve_base(code: str, reference: date) -> str:
                    if 1 <= y <= 9999]
         this = date(year, (month - 1) // size * size + 1, 1)
         return _place(options, this, direction)
+    if kind == "hd":
+        options = [(day, day.isoformat()) for day in (_holiday(args[0], y) for y in (year - 1, year, year + 1)
+                                                      if 1 <= y <= 9999) if day is not None]
+        direction = int(args[1])
+        return _place(options, reference, direction, soft=270 if direction in (-1, 1) else 0)
     if kind == "yy":
         y = _pivot(numbers[0], year)
         if len(numbers) == 3 and not _valid_day(y, numbers[1], numbers[2]):
@@ -600,6 +659,53 @@ def _resolve_base(code: str, reference: date) -> str:
     if kind == "dy":
         return f"{_pivot(numbers[0], year) // 10:03d}"
     raise ValueError(f"unknown relative code {code!r}")
+
+
+_HOLIDAY_KEYS = {
+    "thanksgiving": "thanksgiving", "christmas": "christmas", "christmas eve": "christmaseve", "xmas": "christmas",
+    "new": "newyear", "new years eve": "newyeareve", "new year eve": "newyeareve", "easter": "easter",
+    "good friday": "goodfriday", "halloween": "halloween", "valentines day": "valentine", "st valentines day":
+    "valentine", "st. valentines day": "valentine", "election day": "election", "labor day": "labor",
+    "labour day": "labor", "memorial day": "memorial", "fourth of july": "july4", "july fourth": "july4",
+    "veterans day": "veterans", "mothers day": "mother", "fathers day": "father",
+}
+# (month, day) of the holidays on a fixed date.
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmaseve": (12, 24), "newyear": (1, 1), "newyeareve": (12, 31),
+                   "halloween": (10, 31), "valentine": (2, 14), "july4": (7, 4), "veterans": (11, 11)}
+# (month, weekday (1 = Monday), which one: 1 the first, -1 the last, and days added) of the others (US).
+_WEEKDAY_HOLIDAYS = {"thanksgiving": (11, 4, 4, 0), "labor": (9, 1, 1, 0), "memorial": (5, 1, -1, 0),
+                     "election": (11, 1, 1, 1), "mother": (5, 7, 2, 0), "father": (6, 7, 3, 0)}
+
+
+def _holiday(key: str, year: int) -> date | None:
+    """The date of holiday `key` in `year` (US dates where countries differ)."""
+    if key in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[key])
+    if key in ("easter", "goodfriday"):
+        return _easter(year) - timedelta(days=2 if key == "goodfriday" else 0)
+    if key not in _WEEKDAY_HOLIDAYS:
+        return None
+    month, weekday, which, extra = _WEEKDAY_HOLIDAYS[key]
+    if which > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (which - 1))
+    else:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return day + timedelta(days=extra)  # Election Day: the Tuesday after the first Monday
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 @lru_cache(maxsize=4096)
@@ -617,6 +723,11 @@ def _placeholder(relative: str) -> str:
         named = re.search(r"([qh])set:(\d)$", shifts)
         if named:
             return f"XXXX-{named.group(1).upper()}{named.group(2)}"
+        year = re.search(r"yr:(\d{4})$", shifts)
+        if year:
+            return year.group(1)
+        if "qtr" in shifts:
+            return "XXXX-QX"
         if kind in ("d", "wd", "md"):
             return "XXXX-XX-XX" + suffix
     if kind == "d":
@@ -627,6 +738,9 @@ def _placeholder(relative: str) -> str:
         return "XXXX-WXX" + ("-WE" if kind == "we" else "")
     if kind == "md":
         return f"XXXX-{int(args[0]):02d}-{int(args[1]):02d}"
+    if kind == "hd":
+        fixed = _FIXED_HOLIDAYS.get(args[0])
+        return f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
     if kind == "mo":
         return f"XXXX-{int(args[0]):02d}"
     if kind == "ym":
@@ -644,7 +758,7 @@ def _placeholder(relative: str) -> str:
 _FAMILIES = (
     ("date", _DATE_FULL), ("numeric", _NUMERIC_DATE), ("quarter", _QUARTERS), ("years", _YEARS),
     ("time", _TIMES), ("set", _SETS), ("weekday", _WEEKDAYS), ("deictic", _DEICTIC), ("span", _SPANS),
-    ("anaphor", _ANAPHOR), ("ordinal", _ORDINAL),
+    ("anaphor", _ANAPHOR), ("ordinal", _ORDINAL), ("holiday", _HOLIDAYS),
 )
 _REACH = 48
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
@@ -666,13 +780,15 @@ def _trigger_table() -> dict[str, tuple[tuple[str, int], ...]]:
     add(units, "span", "deictic", "set", "anaphor", "ordinal", "quarter", "years")
     add("quarter quarters half q", "quarter")
     add("twenties thirties forties fifties sixties seventies eighties nineties nineteen century", "years")
-    add("""today tomorrow yesterday now currently current recent recently lately nowadays presently present past
+    add("""today tomorrow yesterday now currently current recent recently lately nowadays presently present past term
            future tonight overnight spring summer fall autumn winter springs summers winters morning afternoon
            evening night mornings afternoons evenings""", "deictic")
     add("morning afternoon evening night noon midnight midday mid", "time", "weekday", "deictic")
     add("""every each per hourly daily nightly weekly biweekly fortnightly monthly bimonthly annually yearly
            semiannually once twice thrice times""", "set")
     add("period", "anaphor")
+    add("""thanksgiving christmas xmas year years easter friday halloween valentine election labor labour memorial
+           fourth july veterans mother father""", "holiday")
     return {word: tuple((family, _REACH) for family in sorted(families)) for word, families in table.items()}
 
 
@@ -884,9 +1000,10 @@ class _Context:
         return resolve(result.relative, self.reference.isoformat())
 
     def anchor(self, granularities: tuple[str, ...] | None = None, *, before: int | None = None,
-               within: int | None = None) -> tuple[str, str | None] | None:
-        """The last anchor (value, relative) of one of `granularities`; None when there is none."""
-        for end, value, relative in reversed(self.anchors):
+               within: int | None = None, first: bool = False) -> tuple[str, str | None] | None:
+        """The last anchor (value, relative) of one of `granularities` (with `first`, the first one);
+        None when there is none."""
+        for end, value, relative in (self.anchors if first else reversed(self.anchors)):
             if within is not None and before is not None and before - end > within:
                 return None
             if granularities is None or _granularity(value) in granularities:
@@ -904,6 +1021,8 @@ def _number(words: str) -> float | None:
     half = 0.0
     if words.endswith(" and a half"):
         words, half = words[: -len(" and a half")], 0.5
+    elif words.endswith(("1/2", "½")):  # "2 1/2 years"
+        words, half = re.sub(r"\s*(?:1/2|½)$", "", words), 0.5
     if words in VAGUE_QUANTITIES:
         return None
     if words in NUMBER_WORDS:
@@ -923,16 +1042,32 @@ def _duration(amount: float | None, unit: str) -> str:
         unit, amount = "month", amount * 3  # TimeBank writes three quarters as P9M
     if unit == "centurie":
         unit = "century"
+    if unit in ("decade", "century"):  # TimeBank and MEANTIME write "two decades" as P20Y, "centuries" as years
+        unit, amount = "year", None if amount is None else amount * (10 if unit == "decade" else 100)
     designator, in_time = UNITS.get(unit, ("X", False))
     if unit == "fortnight":
         amount = None if amount is None else amount * 2
+    if amount is not None and amount != int(amount) and unit in _SMALLER_UNIT:
+        smaller, per, time_part = _SMALLER_UNIT[unit]
+        rest = (amount - int(amount)) * per
+        if rest == int(rest):  # "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M, as TimeBank writes them
+            whole = f"{int(amount)}{designator}" if int(amount) else ""
+            if time_part and not in_time:
+                return f"P{whole}T{int(rest)}{smaller}"
+            return f"{'PT' if in_time else 'P'}{whole}{int(rest)}{smaller}"
     number = "X" if amount is None else (f"{amount:g}" if amount != int(amount) else str(int(amount)))
     return f"PT{number}{designator}" if in_time else f"P{number}{designator}"
 
 
+# The next smaller unit of a duration, how many of it make one, and whether it is written after "T".
+_SMALLER_UNIT = {"year": ("M", 12, False), "day": ("H", 24, True), "hour": ("M", 60, True),
+                 "minute": ("S", 60, True)}
+
+
 # Words before "a year" that make it a rate ("$5 million a year", "twice a year").
 _SET_LEADS = frozenset("million billion thousand hundred percent times once twice dollars cents each".split())
-_DURATION_LEADS = frozenset("for in within about than over after into of last lasted take takes took spent a the".split())
+_DURATION_LEADS = frozenset("for in within about than over after into of last lasted take takes took spent a the"
+                            .split())
 _UNIT_CODE = {"day": "d", "night": "d", "week": "w", "weekend": "w", "fortnight": "w", "month": "m",
               "quarter": "q", "year": "y", "decade": "de", "century": "ce", "centurie": "ce"}
 
@@ -972,13 +1107,32 @@ def _month_day(context: _Context, month: int, day: int, year: int | None, text: 
 
 
 def _year_of(word: str) -> tuple[int | None, int | None]:
-    """(year, None) for "2022", (None, 22) for "'22"."""
+    """(year, None) for "2022" and "nineteen ninety-four", (None, 22) for "'22"."""
     if word.startswith("'"):
         return None, int(word[1:])
+    if not word[:1].isdigit():
+        words = word.lower().replace("-", " ").split()
+        if words[0] == "two":  # "two thousand and one"
+            return 2000 + sum(NUMBER_WORDS.get(w, 0) for w in words[2:]), None
+        return 1900 + sum(NUMBER_WORDS.get(w, 0) for w in words[1:]), None
     return int(word), None
 
 
 def _normalise_date(m: re.Match[str], context: _Context, tense: str | None) -> _Result | None:
+    result = _date(m, context, tense)
+    if result is None or not m.group("weekof"):
+        return result
+    # "the week of March 6": the ISO week holding the day
+    if result.relative is not None:
+        if _granularity(resolve(result.relative, "2000-01-01")) == "day":
+            result.relative += ">cut:w"
+        return result
+    if _granularity(result.value or "") == "day":
+        result.value = _week(date.fromisoformat(result.value[:10]))  # type: ignore[index]
+    return result
+
+
+def _date(m: re.Match[str], context: _Context, tense: str | None) -> _Result | None:
     text = m.group(0)
     if m.group("mdy"):
         year, two = _year_of(m.group("y1"))
@@ -990,6 +1144,12 @@ def _normalise_date(m: re.Match[str], context: _Context, tense: str | None) -> _
         month_word = m.group("m3")
         if month_word.lower().rstrip(".") in ("may", "mar") and len(month_word) <= 3 and m.group("d3")[0] == "0":
             return None
+        if m.group("mddir"):  # "last Oct. 23": the one before the DCT
+            step = {"last": -2, "past": -2, "next": 2, "coming": 2, "this": 0}[m.group("mddir").lower()]
+            result = _month_day(context, _month(month_word), _day(m.group("d3")), None, text, tense)
+            if result.relative and result.relative.startswith(("md:", "mo:")):
+                result.relative = result.relative.rpartition(":")[0] + f":{step}"
+            return result
         return _month_day(context, _month(month_word), _day(m.group("d3")), None, text, tense)
     month_word = m.group("m4")
     mod = _mod(m.group("mod"))
@@ -1005,7 +1165,9 @@ def _normalise_date(m: re.Match[str], context: _Context, tense: str | None) -> _
         return _Result("DATE", relative=f"mo:{_month(month_word)}:{step}", mod=mod, anchor=True)
     if not year_word and not mod and (bare in ("may", "march", "mar") or len(bare) <= 4):
         previous = _lower_words_before(context.text, m.start())
-        if not previous or previous[0] not in _DATE_LEAD:
+        modifier = previous and previous[0] in ("a", "an", "the") and re.match(r"\s+[a-z]{3,}",
+                                                                               context.text[m.end():m.end() + 6])
+        if not previous or previous[0] not in _DATE_LEAD and not modifier:  # "a June agreement" is a date
             return None
     if not year_word and not mod:
         nxt = context.text[m.end():m.end() + 2]
@@ -1069,7 +1231,8 @@ def _normalise_years(m: re.Match[str], context: _Context, tense: str | None) -> 
             return _Result("DATE", digits.group(1), mod=mod, anchor=False)
         if digits and len(digits.group(1)) == 1:  # "the '90s"
             return _Result("DATE", relative=f"dy:{digits.group(1)}0", mod=mod)
-        word = re.search(r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", text, re.IGNORECASE)
+        word = re.search(r"(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", text,
+                         re.IGNORECASE)
         if not word:
             return None
         if re.search(r"nineteen", text, re.IGNORECASE):
@@ -1139,12 +1302,18 @@ def _quarter(m: re.Match[str], context: _Context, tense: str | None) -> _Result 
     if text.endswith("s") and not m.group("qprime") and number is not None and not year:
         return _Result("SET", f"XXXX-{letter}{number}")
     year = year or m.group("qpy")
+    if year and number is None and direction in ("last", "final") and m.group("qy2"):
+        number = 4 if letter == "Q" else 2  # "the last half of 1989"
     if year and number is not None:
         return _Result("DATE", f"{year}-{letter}{number}", anchor=True)
     if m.group("qpre") and number is not None:
         offset = {"this": 0, "last": -1, "next": 1}[m.group("qpre").lower()]
         return _Result("DATE", relative=f"y:{offset}>qset:{number}" if letter == "Q" else f"y:{offset}>hset:{number}",
                        anchor=True)
+    if m.group("qpre") and number is None and unit == "quarter" and not text.lower().endswith("s"):
+        found = context.anchor(("quarter",))  # "last year's quarter": the quarter reported, a year before
+        offset = {"this": 0, "last": -1, "next": 1}[m.group("qpre").lower()]
+        return _anaphor(found, "y", offset) if found else _Result("DATE", relative=f"q:-1>y:{offset}")
     if number is not None:
         if direction in ("this", "current"):
             return _Result("DATE", relative=f"{code}:{number}:0", anchor=True)
@@ -1160,13 +1329,16 @@ def _quarter(m: re.Match[str], context: _Context, tense: str | None) -> _Result 
     if unit == "half":
         return None
     if year:
+        if m.group("qyear") and determiner == "the" and not direction and not text.lower().endswith("s"):
+            return _in_year(context.anchor(("quarter",), first=True), m.group("qyear"))  # "the 1988 quarter"
         return None
     if text.lower().endswith("quarters") and direction in ("next", "coming", "following"):
         return _Result("DATE", "FUTURE_REF")  # "coming quarters": no one quarter
     if direction in ("this", "current"):
         return _Result("DATE", relative="q:0", anchor=True)
-    if direction in ("last", "previous") and determiner != "the":
-        return _Result("DATE", relative="q:-1", anchor=True)
+    if direction in ("last", "previous") and determiner != "the" or direction in ("last", "past") and \
+            determiner == "the" and unit == "quarter" and not lowered.endswith("s"):
+        return _Result("DATE", relative="q:-1", anchor=True)  # "during the last quarter": see _normalise_relative
     if direction in ("next", "coming") and determiner != "the":
         return _Result("DATE", relative="q:1", anchor=True)
     if direction in ("year-earlier", "year-ago"):
@@ -1180,6 +1352,13 @@ def _quarter(m: re.Match[str], context: _Context, tense: str | None) -> _Result 
         after = context.text[m.end():m.end() + 12].lower()
         if re.match(r"\s+of\s+(?!\d)", after) or re.match(r"\s+(?:point|mile|century|hour)", after):
             return None
+        ended = _QUARTER_ENDED.match(context.text, m.end())
+        if ended and unit == "quarter":
+            # "the quarter ended July 31": the three months up to that day, named by the calendar
+            # quarter that holds most of them (the one of the day six weeks before).
+            month, day = _month(ended.group(1)), _day(ended.group(2))
+            if _valid_day(2000, month, day):
+                return _Result("DATE", relative=f"md:{month}:{day}:-1>d:-45>qtr", anchor=True)
         found = context.anchor(("quarter",))
         if found:
             return _anaphor(found, "y", 0)
@@ -1189,6 +1368,18 @@ def _quarter(m: re.Match[str], context: _Context, tense: str | None) -> _Result 
     if direction in ("past", "last", "next", "coming", "previous", "following"):
         return _Result("DURATION", "P1Q")
     return None
+
+
+def _in_year(found: tuple[str, str | None] | None, year: str) -> _Result:
+    """The reporting period `found` in another year ("the 1988 period", "the 1988 quarter")."""
+    if found is None:
+        return _Result("DATE", year)
+    if found[1] is not None:
+        return _Result("DATE", relative=f"{found[1].partition('@')[0]}>yr:{year}")
+    return _Result("DATE", year + found[0][4:])
+
+
+_QUARTER_ENDED = re.compile(rf"\s+(?:ended|ending)\s+({_MONTH})\s*({_DAY})(?!\d)")
 
 
 def _anaphor(found: tuple[str, str | None], unit: str, amount: int, *, suffix: str = "",
@@ -1218,18 +1409,24 @@ def _normalise_time(m: re.Match[str], context: _Context, tense: str | None) -> _
         hour = int(m.group("th"))
         minute = int(m.group("tm") or 0)
         ampm = m.group("ampm").lower()
+        if ampm.startswith("in"):  # "4 in the morning", "8 in the evening"
+            previous = _lower_words_before(context.text, m.start())
+            if hour > 12 or not previous or previous[0] not in ("at", "by", "until", "till", "from", "before",
+                                                                 "after", "around", "about"):
+                return None  # "won 3 in the afternoon session"
+            ampm = "am" if ampm.endswith("morning") else "pm"
         if hour > 12 and ampm.startswith(("a", "p")):
             return None
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-        clock = f"T{hour:02d}:{minute:02d}"
+        clock = f"T{hour:02d}:{minute:02d}" + _zone(m.group("tz"))
     elif m.group("th24") is not None:
         previous = _lower_words_before(context.text, m.start())
         if not previous or previous[0] not in ("at", "by", "until", "from", "to", "before", "after", "around"):
             return None
-        clock = f"T{m.group('th24')}:{m.group('tm24')}"
+        clock = f"T{m.group('th24')}:{m.group('tm24')}" + _zone(m.group("tz24"))
     elif "afternoon" in text:
         clock = "TAF"
     elif "noon" in text or "midday" in text:
@@ -1247,13 +1444,18 @@ def _normalise_time(m: re.Match[str], context: _Context, tense: str | None) -> _
     return _Result("TIME", relative=f"d:0@{clock}", mod=mod)
 
 
+def _zone(zone: str | None) -> str:
+    """"Z" after a clock time in universal time ("18:00 UTC" is T18:00Z in ISO 8601, as MEANTIME writes it)."""
+    return "Z" if (zone or "").upper() in ("GMT", "UTC") else ""
+
+
 def _normalise_set(m: re.Match[str], context: _Context, tense: str | None) -> _Result | None:
     text = m.group(0).lower()
     if m.group("adv"):
         word = m.group("adv").lower()
         previous = context.text[max(0, m.start() - 12):m.start()].split()
         if previous and (previous[-1][-1:].isdigit() or previous[-1].endswith("%") or previous[-1].lower() in (
-                "units", "percent")):
+                "units", "percent", "average")):
             return None  # "rise 8.5% annually", "average daily volume": a rate
 
         value = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
@@ -1289,6 +1491,15 @@ def _normalise_weekday(m: re.Match[str], context: _Context, tense: str | None) -
     suffix = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
     if m.group("wplural"):
         return _Result("SET", f"XXXX-WXX-{weekday}" + suffix)
+    if m.group("wana"):  # "the previous Friday": the Friday before the day last named
+        after = "following" in m.group("wana")
+        found = context.anchor(("day",))
+        if found is None:
+            return _Result("DATE", relative=f"wd:{weekday}:{2 if after else -2}", anchor=True)
+        shift = f"{'nw' if after else 'pw'}:{weekday}"
+        if found[1] is not None:
+            return _Result("DATE", relative=f"{found[1].partition('@')[0]}>{shift}", anchor=True)
+        return _Result("DATE", _resolve_weekday_shift(found[0][:10], shift), anchor=True)
     direction_word = (m.group("wdir") or "").lower()
     direction = {"last": -2, "past": -2, "next": 2, "coming": 2, "this": 0}.get(direction_word)
     if direction is None and context.text.startswith(("'s", "’s"), m.end()):
@@ -1322,6 +1533,13 @@ def _normalise_deictic(m: re.Match[str], context: _Context, tense: str | None) -
         if text in ("tonight", "overnight"):
             return _Result("TIME", relative="d:0@TNI")
         return None
+    if m.group("yend") is not None:
+        if re.match(r"\s+(?!(?:and|or|but|to|when|as|in|at|of|for|with|from|than|is|was|will|the|a)\b)[a-z]",
+                    context.text[m.end():m.end() + 12]):
+            return None  # "year-end results": an adjective
+        previous = _lower_words_before(context.text, m.start())
+        offset = -1 if previous and previous[0] == "since" else 0
+        return _Result("DATE", relative=f"y:{offset}", mod="END", anchor=True)  # TimeML: the year, mod END
     if m.group("word") is not None:
         if text in ("now", "currently") and context.text.startswith(",", m.end()) and (
                 m.start() == 0 or _SENTENCE_START.search(context.text, max(0, m.start() - 6), m.start())):
@@ -1343,7 +1561,7 @@ def _normalise_deictic(m: re.Match[str], context: _Context, tense: str | None) -
             return _Result("DATE", "PAST_REF")
         if words[-1] in PRESENT_REF_WORDS or text in ("at present", "these days"):
             return _Result("DATE", "PRESENT_REF")
-        if words[-1] in FUTURE_REF_WORDS:
+        if words[-1] in FUTURE_REF_WORDS or words[-1] == "term":  # "in the near term"
             return _Result("DATE", "FUTURE_REF")
         return None
     if m.group("rel") is not None:
@@ -1352,7 +1570,7 @@ def _normalise_deictic(m: re.Match[str], context: _Context, tense: str | None) -
         name = SEASONS[m.group("sname").lower()]
         mod = _mod(m.group("smod"))
         if m.group("sy"):
-            return _Result("DATE", f"{m.group('sy')}-{name}", mod=mod, anchor=True)
+            return _Result("DATE", f"{_year_of(m.group('sy'))[0]:04d}-{name}", mod=mod, anchor=True)
         previous = _lower_words_before(context.text, m.start())
         if not mod and not text.startswith("the") and (not previous or previous[0] not in _DATE_LEAD):
             return None
@@ -1396,9 +1614,11 @@ def _normalise_relative(m: re.Match[str], context: _Context, tense: str | None) 
             return None
         if unit == "weekend":
             return _Result("DATE", relative=f"we:{_direction(tense)}", anchor=True) if direction == "the" else None
-        found = context.anchor(granularity)
         if direction == "the" and re.match(r"\s+(?:ended|ending|through|to\s+date)\b", context.text[m.end():]):
             return _Result("DURATION", _duration(1, unit))
+        if m.group("radj"):  # "the fiscal year", "the full year": the year being reported, not one named before
+            return _Result("DATE", relative="y:0", mod=mod, anchor=True)
+        found = context.anchor(granularity)
         if found is None:
             if direction == "the" and unit == "year":
                 return _Result("DATE", relative="y:0", mod=mod)
@@ -1422,12 +1642,16 @@ def _normalise_relative(m: re.Match[str], context: _Context, tense: str | None) 
                            if code in ("d", "w", "m", "q", "y") else coarse.relative, anchor=True)
         return _Result("DATE", _shift(value_or_code, code, amount) if code in ("d", "w", "m", "q", "y") else
                        value_or_code, anchor=True)
+    if direction in ("past", "last") and has_the and unit in ("week", "month", "quarter", "year") and not mod:
+        # "over the past year", "profits during the last quarter": TimeBank and MEANTIME annotate the
+        # previous calendar unit (a DATE), not a stretch of one unit's length
+        return _Result("DATE", relative=f"{code}:-1", anchor=True)
     if direction in ("past", "last", "next", "coming", "previous") and has_the:
         return _Result("DURATION", _duration(1, unit))
     if direction == "the":
         return None
-    offset = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
-              "following": 1}[direction]
+    offset = {"last": -1, "previous": -1, "past": -1, "latest": -1, "this": 0, "current": 0, "next": 1,
+              "coming": 1, "following": 1}[direction]
     if unit == "day":
         return None
     if unit == "weekend":
@@ -1479,6 +1703,8 @@ def _normalise_span(m: re.Match[str], context: _Context, tense: str | None) -> _
         return _Result("DURATION", _duration(None, unit))
     unit = (m.group("unit") or m.group("pod2") or "").lower()
     amount = _number(m.group("qty"))
+    if amount is not None and m.group("uhalf"):
+        amount += 0.5  # "a minute and a half"
     vague = amount is None
     if m.group("qty").lower() in ("some", "many", "numerous") and not m.group("plural"):
         return None
@@ -1486,7 +1712,9 @@ def _normalise_span(m: re.Match[str], context: _Context, tense: str | None) -> _
         return None
     mod = _mod(m.group("smod")) if m.group("smod") else None
     value = _duration(amount, unit)
-    ago = (m.group("ago") or "").strip().lower()
+    ago = " ".join((m.group("ago") or "").lower().split())
+    if ago.startswith("or so "):  # "a week or so ago": as far back as "a week ago", roughly
+        ago, mod = ago[len("or so "):], mod or "APPROX"
     base_unit = unit.rstrip("s")
     if m.group("old"):
         if m.group("det") and not m.group("sdir") and not m.group("smod"):
@@ -1506,9 +1734,13 @@ def _normalise_span(m: re.Match[str], context: _Context, tense: str | None) -> _
         if vague:
             return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         code = _UNIT_CODE.get(base_unit)
+        if code == "y" and amount != int(amount) and amount * 12 == int(amount * 12):
+            code, amount = "m", amount * 12  # "a year and a half ago": 18 months back
         count = int(amount) if amount == int(amount) else None
         if code is None or count is None:
-            return _Result("DATE", relative="d:0") if ago in ("ago",) else None
+            if ago in ("ago",):
+                return _Result("DATE", relative="d:0")
+            return _Result("DURATION", value, mod=mod, end=m.start("ago"))  # "a minute and a half later"
         if base_unit == "fortnight":
             count *= 2
         if code == "y" and count == 1 and sign < 0:
@@ -1560,11 +1792,12 @@ def _normalise_anaphor(m: re.Match[str], context: _Context, tense: str | None) -
         amount = -1 if "before" in text else 1
         return _anaphor(found, "d", amount) if found else _Result("DATE", relative=f"d:{amount}")
     if m.group("period"):
-        found = context.anchor(("quarter", "half", "month"))
+        # "The period" of an earnings report is its reporting period, which the lead names first
+        # ("third-quarter profit"); quarters named later are often other ones ("after a flat second
+        # quarter", "through the third quarter of 1990").
+        found = context.anchor(("quarter", "half", "month"), first=True)
         if m.group("pyear"):
-            if found is None or found[1] is not None:
-                return _Result("DATE", m.group("pyear"))
-            return _Result("DATE", m.group("pyear") + found[0][4:])
+            return _in_year(found, m.group("pyear"))
         direction = (m.group("pdir") or "").lower()
         if direction == "latest":
             return _Result("DATE", relative="q:-1", anchor=True)
@@ -1579,6 +1812,42 @@ def _normalise_anaphor(m: re.Match[str], context: _Context, tense: str | None) -
     return _Result("DATE", relative=f"{unit}:-1")
 
 
+# Words after a holiday's name that make the name a modifier ("Christmas sales", "the Easter holidays").
+_HOLIDAY_NOUNS = frozenset("""
+sales sale season shopping period holiday holidays party parties break rush vacation tree trees card cards gift gifts
+present presents dinner lunch service services message address speech truce ceasefire cease-fire spirit decorations
+lights market markets bonus special episode parade offensive bombing bombings recess travel traveler travelers
+""".split())
+# Words before "New Year" that name another calendar's new year.
+_OTHER_CALENDARS = frozenset("chinese lunar jewish persian iranian islamic hijri thai vietnamese tamil sikh".split())
+
+
+def _normalise_holiday(m: re.Match[str], context: _Context, tense: str | None) -> _Result | None:
+    """A holiday placed like a month and day: by "last" / "next", "since" / "until", or the tense."""
+    name = " ".join(m.group("hname").lower().replace("'", "").split())
+    key = _HOLIDAY_KEYS.get(name) or _HOLIDAY_KEYS[name.split()[0]]
+    after = re.match(r"(?:\s+and\s+(?:[A-Z][\w.']*\s+){1,3}?)?\s*([a-z-]+)", context.text[m.end():m.end() + 40])
+    if not m.group("hweek") and after and after.group(1) in _HOLIDAY_NOUNS:
+        return None  # "the Christmas and New Year sales period": a modifier
+    if re.match(r"\s+[A-Z]", context.text[m.end():m.end() + 2]):
+        return None  # "Christmas Island", "the Good Friday Agreement": part of another name
+    previous = _lower_words_before(context.text, m.start())
+    if key == "newyear" and previous and previous[0] in _OTHER_CALENDARS:
+        return None  # "the Lunar New Year" is no January 1
+    direction_word = (m.group("hdir") or "").lower()
+    direction = {"last": -2, "past": -2, "next": 2, "coming": 2, "this": 0}.get(direction_word)
+    if direction is None:
+        if previous and previous[0] == "since":
+            direction = -1
+        elif previous and previous[0] in ("until", "till") or re.search(
+                r"(?i)\bfrom\s+now\s+(?:to|until|till)\s+$", context.text[max(0, m.start() - 20):m.start()]):
+            direction = 1  # "from now to Election Day": a time ahead
+        else:
+            direction = _direction(tense)
+    code = f"hd:{key}:{direction}" + (">cut:w" if m.group("hweek") else "")
+    return _Result("DATE", relative=code, anchor=True)
+
+
 def _normalise_ordinal(m: re.Match[str], context: _Context, tense: str | None) -> _Result | None:
     unit = m.group("ou").lower()
     return _Result("DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit])
@@ -1588,7 +1857,7 @@ _NORMALISERS = {
     "date": _normalise_date, "numeric": _normalise_numeric, "years": _normalise_years,
     "quarter": _normalise_quarter, "time": _normalise_time, "set": _normalise_set,
     "weekday": _normalise_weekday, "deictic": _normalise_deictic, "span": _normalise_span,
-    "anaphor": _normalise_anaphor, "ordinal": _normalise_ordinal,
+    "anaphor": _normalise_anaphor, "ordinal": _normalise_ordinal, "holiday": _normalise_holiday,
 }
 
 
