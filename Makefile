@@ -30,9 +30,12 @@ eval: $(STAMP)
 	$(BIN)/python eval/quotes.py
 	$(BIN)/python eval/timex.py
 	$(BIN)/python eval/timeline.py
+	$(BIN)/python eval/entities.py
+	$(BIN)/python eval/claims.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/cross_article.py
 
 clean:
 	rm -rf $(VENV) examples/out

@@ -7,6 +7,8 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.model import (
     Article,
@@ -16,19 +18,29 @@ from storyline.model import (
     DuplicatePair,
     Entity,
     Mention,
+    Novelty,
     Published,
     Quote,
     QuoteGroup,
     QuoteVariant,
     RemovedBlock,
     Speaker,
+    Story,
     TimelineEvent,
     TimelineMention,
     Warning,
 )
 from storyline.report.html import render_html
 from storyline.report.markdown import md_text, render_markdown
-from storyline.report.summary import statements, who_said_what, word_diff
+from storyline.report.summary import (
+    additions,
+    additions_line,
+    claims_by_corroboration,
+    corroboration_label,
+    statements,
+    who_said_what,
+    word_diff,
+)
 
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_ATTR = '"><img src=x onerror=alert(1)>'
@@ -39,6 +51,7 @@ OWN_TAGS = {
     "h3", "h4", "p", "dl", "div", "dt", "dd", "section", "ul", "li", "code", "article", "mark", "details",
     "summary", "table", "thead", "tbody", "tr", "th", "td", "button", "blockquote", "q", "ol", "time",
     "br", "script", "ins", "del", "svg", "line", "text", "circle", "rect",  # the timeline chart
+    "caption",  # the claims matrix
 }
 VOID_TAGS = {"meta", "br", "img", "link", "hr", "input"}
 
@@ -149,7 +162,11 @@ def hostile_dossier() -> Dossier:
         entities=(*dossier.entities, entity),
         warnings=(*dossier.warnings, Warning(source=evil, reason=evil, article=article.id)),
         quote_groups=(replace(dossier.quote_groups[0], speaker=evil, text=evil),),
-        claims=(replace(dossier.claims[0], statement=evil, attributed_to=(evil,)),),
+        claims=(replace(dossier.claims[0], statement=evil, attributed_to=(evil,), contradicted_in=(article.id,),
+                        story=evil, articles=("a1.txt", article.id)),),
+        novelty=(Novelty("a1.txt", claims=(dossier.claims[0].id,), quotes=("Q1",), events=("T1",)),
+                 Novelty(article.id)),
+        stories=(Story(evil, ("a1.txt", "a2.txt"), label=evil), Story("S2", (article.id,), label=evil)),
     )
 
 
@@ -475,9 +492,9 @@ def test_html_who_said_what_groups_by_speaker_and_marks_differences() -> None:
             '<ins class="diff">before</ins> spring</q>') in section
     assert "<li>&#x27;by&#x27; became &#x27;before&#x27;</li>" in section
     # Statements that are not word for word say so.
-    assert '<div class="statement kind-partial">' in section
+    assert '<div class="statement kind-partial" id="statement-' in section
     assert '<span class="kind kind-partial">partial quotation</span>' in section
-    assert '<div class="statement kind-indirect">' in section and "reported speech" in section
+    assert '<div class="statement kind-indirect" id="statement-' in section and "reported speech" in section
     collected = parse(page)
     assert not collected.errors and collected.stack == []
 
@@ -546,3 +563,234 @@ def test_markdown_who_said_what_escapes_quotes_and_speakers() -> None:
     prose = re.sub(r"(`+).*?\1", "", section)
     assert "alert(1)" in prose and not re.search(r"(?<!\\)<", prose)
     assert "### \\<script\\>alert(1)\\</script\\>" in section
+
+
+
+# --- Claims matrix, entities and what each article adds -------------------------------------------
+
+def claims_dossier() -> Dossier:
+    """The sample dossier plus a third outlet that contradicts the reopening, and each article's novelty."""
+    dossier = build_dossier()
+    third = _article("a3.txt", "Residents say the bridge will not reopen this year.", outlet="Valley Post",
+                     published=Published(date="2024-03-06", method="metadata"))
+    first, second = dossier.articles
+    reopen = Claim(id="K1", statement="The bridge will reopen", articles=("a1.txt", "a2.txt"), outlets=2,
+                   independent_outlets=2, status="disputed", contradicted_in=("a3.txt",),
+                   mentions=(first.mention(*_find(first.body, "the bridge would reopen")),))
+    began = Claim(id="K2", statement="Repairs began on 3 March 2024", articles=("a1.txt",), outlets=1,
+                  independent_outlets=1, status="alleged", attributed_to=("Harbour Authority",))
+    novelty = (Novelty("a1.txt", claims=("K2", "K1"), quotes=("Q1",), events=("T1",)),
+               Novelty("a2.txt"), Novelty("a3.txt"))
+    return replace(dossier, articles=(first, second, third), claims=(began, reopen), novelty=novelty)
+
+
+def _claims_section(page: str) -> str:
+    return page[page.index('<section id="claims">'):page.index('<section id="novelty">')]
+
+
+def _matrix_rows(html: str) -> list[tuple[str, list[str]]]:
+    """`(claim text, [cell state, ...])` for each row of the matrices in `html`."""
+    rows = []
+    for row in re.findall(r'<tr class="corroboration-\w+">(.*?)</tr>', html, flags=re.S):
+        claim = re.search(r'<th scope="row" class="claim-cell"><a href="#[^"]+">(.*?)</a>', row)
+        assert claim, row
+        rows.append((claim[1], re.findall(r'<td class="cell (\w+)"', row)))
+    return rows
+
+
+def test_html_claims_matrix_states_contradicts_and_silent() -> None:
+    page = render_html(claims_dossier())
+    section = _claims_section(page)
+    # Outlets are the columns, in order of first appearance, as column headers.
+    headers = re.findall(r'<th scope="col" class="outlet-col"><span>(.*?)</span></th>', section)
+    assert headers == ["Harbour Gazette", "Coastal Courier", "Valley Post"]
+    # The most corroborated claim first; one cell per outlet.
+    assert _matrix_rows(section) == [("The bridge will reopen", ["states", "states", "contradicts"]),
+                                     ("Repairs began on 3 March 2024", ["states", "silent", "silent"])]
+    # Each cell says what it means in words, to a screen reader and on hover, and links to the article.
+    assert ('<td class="cell contradicts" title="Valley Post: contradicts it (a3.txt)"><a href="#article-3">'
+            '<span aria-hidden="true">✗</span><span class="visually-hidden">Valley Post: contradicts it (a3.txt)'
+            "</span></a></td>") in section
+    assert '<td class="cell states" title="Harbour Gazette: states it (a1.txt)">' in section
+    assert ('<td class="cell silent" title="Coastal Courier: silent"><span class="visually-hidden">silent</span>'
+            "</td>") in section
+    assert 'id="claims-legend"' in section and 'aria-describedby="claims-legend"' in section
+    assert "disputed: stated by 2 independent outlets, contradicted by 1 outlet" in section
+    assert '<span class="status status-alleged" title="alleged or attributed">alleged</span>' in section
+    # The detail list, linked from the matrix, with who contradicts it.
+    assert re.search(r'<li class="claim corroboration-disputed" id="claim-2"><p class="statement">The bridge will '
+                     r"reopen</p>.*contradicted in</span> <span class=\"outlet\">Valley Post</span>", section)
+    assert "2 claims: " in section and "1 disputed" in section
+    collected = parse(page)
+    assert not collected.errors and collected.stack == []
+
+
+def test_html_claims_matrix_folds_the_least_corroborated() -> None:
+    dossier = claims_dossier()
+    extra = tuple(Claim(id=f"X{n}", statement=f"Minor claim {n}", articles=("a2.txt",), outlets=1,
+                        independent_outlets=1) for n in range(45))
+    page = render_html(replace(dossier, claims=(*dossier.claims, *extra)))
+    section = _claims_section(page)
+    shown, folded = section.split('<details class="more-claims">', 1)
+    assert len(_matrix_rows(shown)) == 40
+    assert '<summary>7 more claims, less corroborated</summary>' in folded
+    assert len(_matrix_rows(folded.split("<h3>Claims in detail</h3>")[0])) == 7
+    assert '<ol class="claims" start="41">' in folded
+
+
+def _internal_links(page: str) -> tuple[set[str], set[str]]:
+    collected = parse(page)
+    ids = {value for _, name, value in collected.attrs if name == "id" and value}
+    hrefs = {value[1:] for _, name, value in collected.attrs if name == "href" and value and value.startswith("#")}
+    return ids, hrefs
+
+
+@pytest.mark.parametrize("make", [claims_dossier, hostile_dossier, build_dossier])
+def test_html_every_internal_link_has_its_target(make) -> None:
+    ids, hrefs = _internal_links(render_html(make()))
+    assert hrefs <= ids, hrefs - ids
+
+
+def test_html_what_each_article_adds() -> None:
+    dossier = claims_dossier()
+    page = render_html(dossier)
+    section = page[page.index('<section id="novelty">'):page.index('<section id="contradictions">')]
+    first, second, third = ('<li class="addition' + item for item in section.split('<li class="addition')[1:])
+    assert first.startswith('<li class="addition" id="adds-article-1">')
+    assert "Adds 2 claims, 1 statement and 1 event." in first
+    assert '<h4>New claims (2)</h4>' in first and '<a href="#claim-1">Repairs began on 3 March 2024</a>' in first
+    quote_link = re.search(r'<a href="#(statement-\d+)">“We will rebuild the bridge by spring”</a>', first)
+    assert quote_link and f'id="{quote_link[1]}"' in page
+    assert '<a href="#event-T1">2024-03-03</a> Bridge repairs began' in first
+    # The second article repeats the claim and the statement; the third only contradicts.
+    assert second.startswith('<li class="addition nothing" id="adds-article-2">')
+    assert "Nothing new; repeats 1 claim and 1 statement reported earlier." in second
+    assert "Nothing new." in third
+    # Each article says what it adds, under its heading.
+    assert ('<p class="adds-note">What it adds: <a href="#adds-article-1">adds 2 claims, 1 statement and '
+            "1 event</a></p>") in page
+    assert '<a href="#novelty">What each adds <span class="count">1</span></a>' in page
+
+
+def test_html_stories_note_when_several_stories() -> None:
+    dossier = claims_dossier()
+    stories = (Story("S1", ("a1.txt", "a2.txt"), label="bridge"), Story("S2", ("a3.txt",)))
+    claims = tuple(replace(c, story="S1") for c in dossier.claims)
+    page = render_html(replace(dossier, stories=stories, claims=claims))
+    note = ("These articles tell 2 separate stories (S1 “bridge”, 2 articles; S2, 1 article). "
+            "Claims are grouped and compared within each story only.")
+    assert page.count(note) == 2  # in the summary and over the claims
+    assert '<span class="story-badge">S1</span>' in _claims_section(page)
+    assert "separate stories" not in render_html(replace(dossier, stories=stories[:1]))
+
+
+def test_html_entity_list_groups_kinds_with_aliases_and_roles() -> None:
+    dossier = build_dossier()
+    radar = Entity(id="E4", name="AN/TPY-2 radar", type="EQUIPMENT", aliases=("TPY-2", "an/tpy-2 radar"),
+                   mentions=dossier.entities[0].mentions[:1])
+    page = render_html(replace(dossier, entities=(*dossier.entities, radar)))
+    section = page[page.index('<section id="entities">'):page.index('<section id="quotes">')]
+    assert "4 entities: 1 person, 1 organisation, 1 country or city, 1 equipment." in section
+    kinds = re.findall(r'<th scope="rowgroup" colspan="6">(.*?)</th>', section)
+    assert kinds == ["1 person", "1 organisation", "1 country or city", "1 equipment"]
+    radar_row = section[section.index('data-entity-row="E4"'):]
+    # The canonical name and a case variant of it are not listed as other names.
+    assert '<span class="alias">TPY-2</span></td>' in radar_row.split("</tr>")[0]
+    assert '<span class="role">mayor</span>' in section and '<span class="alias">Ortega</span>' in section
+
+
+def test_html_hostile_claims_stories_and_novelty_are_escaped() -> None:
+    page = render_html(hostile_dossier())
+    section = _claims_section(page)
+    evil_html = "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+    assert f'<th scope="col" class="outlet-col"><span>{evil_html}</span></th>' in section
+    assert f'<a href="#claim-1">{evil_html}</a>' in section
+    assert f'<p class="stories-note" role="note">These articles tell 2 separate stories ({evil_html} “' in page
+    assert HOSTILE_SCRIPT not in page and "<img" not in page
+
+
+def test_html_empty_states_for_claims_and_novelty() -> None:
+    page = render_html(Dossier(generated_at="2024-01-01T00:00:00+00:00"))
+    assert "No claims grouped yet." in page
+    assert "Not worked out yet: no article has been compared with the ones before it." in page
+    assert '<table class="claims-matrix"' not in page and "separate stories" not in page
+
+
+def test_markdown_claims_matrix_and_novelty() -> None:
+    text = render_markdown(claims_dossier())
+    section = text[text.index("## Claims"):text.index("## What each article adds")]
+    assert "| claim | status | sources | Harbour Gazette | Coastal Courier | Valley Post |" in section
+    assert ("| The bridge will reopen | disputed | disputed: stated by 2 independent outlets, contradicted by "
+            "1 outlet | ✓ | ✓ | ✗ |") in section
+    assert "| Repairs began on 3 March 2024 | alleged | single source | ✓ |   |   |" in section
+    assert "contradicted in Valley Post (`a3.txt`)" in section
+    novelty = text[text.index("## What each article adds"):text.index("## Contradictions")]
+    assert "### `a1.txt` · Harbour Gazette · 2024-03-04 · “Bridge to reopen, mayor says”" in novelty
+    assert "_Adds 2 claims, 1 statement and 1 event._" in novelty
+    assert "- new claim: Repairs began on 3 March 2024 (alleged)" in novelty
+    assert "- new statement: “We will rebuild the bridge by spring” — Maria Ortega" in novelty
+    assert "- new event: **2024-03-03** Bridge repairs began" in novelty
+    assert "_Nothing new; repeats 1 claim and 1 statement reported earlier._" in novelty
+    empty = render_markdown(Dossier(generated_at="2024-01-01T00:00:00+00:00"))
+    assert "## What each article adds\n\nNot worked out yet" in empty
+
+
+def test_corroboration_labels_and_order() -> None:
+    single = Claim(id="A", statement="a", articles=("x",), outlets=1, independent_outlets=1)
+    wire = replace(single, id="B", articles=("x", "y"), outlets=2)
+    confirmed = replace(single, id="C", outlets=3, independent_outlets=3)
+    disputed = replace(single, id="D", status="disputed")
+    contradicted = replace(confirmed, id="E", contradicted_in=("p", "q"))
+    assert corroboration_label(single) == "single source"
+    assert corroboration_label(wire) == "single source, carried by 2 outlets"
+    assert corroboration_label(confirmed) == "confirmed by 3 independent outlets"
+    assert corroboration_label(disputed) == "disputed"
+    assert corroboration_label(contradicted) == ("disputed: stated by 3 independent outlets, "
+                                                 "contradicted by 2 outlets")
+    same_outlet = {a: Article(id=a, source=a, body="", outlet="Same") for a in ("p", "q")}
+    assert corroboration_label(contradicted, same_outlet).endswith("contradicted by 1 outlet")
+    dossier = Dossier(generated_at="now", claims=(single, wire, disputed, contradicted, confirmed))
+    assert [c.id for c in claims_by_corroboration(dossier)] == ["C", "E", "B", "A", "D"]
+
+
+def test_additions_resolve_ids_and_count_repeats() -> None:
+    dossier = claims_dossier()
+    stale = replace(dossier, novelty=(*dossier.novelty[:1], Novelty("a2.txt", claims=("gone",), quotes=("Q9",))))
+    first, second = additions(stale)
+    assert [c.id for c in first.claims] == ["K2", "K1"] and [q.id for q in first.quotes] == ["Q1"]
+    assert [e.id for e in first.events] == ["T1"] and first.repeats == 0
+    # Ids that name nothing are left out; what a2 carries from a1 counts as repeated.
+    assert second.nothing_new and (second.repeated_claims, second.repeated_quotes) == (1, 1)
+    assert additions_line(second) == "nothing new; repeats 1 claim and 1 statement reported earlier"
+    assert [item.article for item in additions(dossier, only=["a3.txt"])] == ["a3.txt"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("<>&\"' =/abcscript|`*_[]\n")), min_size=1, max_size=40))
+def test_any_claim_outlet_or_alias_text_stays_text(text: str) -> None:
+    dossier = claims_dossier()
+    articles = (replace(dossier.articles[0], outlet=text), *dossier.articles[1:])
+    entity = replace(dossier.entities[0], aliases=(text,), roles=(text,))
+    claims = (replace(dossier.claims[0], statement=text, attributed_to=(text,)), *dossier.claims[1:])
+    hostile = replace(dossier, articles=articles, entities=(entity, *dossier.entities[1:]), claims=claims,
+                      stories=(Story("S1", ("a1.txt",), label=text), Story(text, ("a2.txt",))))
+    collected = parse(render_html(hostile))
+    assert set(collected.tags) <= OWN_TAGS and collected.tags.count("script") == 1
+    assert not collected.errors and collected.stack == []
+    assert not any(name.startswith("on") for _, name, _ in collected.attrs)
+    text_md = render_markdown(hostile)
+    matrix = [line for line in text_md.splitlines() if line.startswith("| ") and "✓" in line]
+    assert matrix and all(len(re.findall(r"(?<!\\)\|", line)) == 7 for line in matrix)
+
+
+def test_matrix_an_article_whose_version_contradicts_does_not_also_state() -> None:
+    dossier = claims_dossier()
+    reopen = replace(dossier.claims[1], articles=("a1.txt", "a2.txt", "a3.txt"))
+    other = Article(id="a4.txt", source="a4.txt", body="The bridge will reopen.", outlet="Valley Post")
+    page = render_html(replace(dossier, claims=(reopen,), articles=(*dossier.articles, other)))
+    assert _matrix_rows(_claims_section(page)) == [("The bridge will reopen", ["states", "states", "contradicts"])]
+    both = replace(reopen, articles=(*reopen.articles, "a4.txt"))
+    page = render_html(replace(dossier, claims=(both,), articles=(*dossier.articles, other)))
+    assert _matrix_rows(_claims_section(page)) == [("The bridge will reopen", ["states", "states", "both"])]
+    assert ('title="Valley Post: states it in one article and contradicts it in another (a4.txt, a3.txt)"'
+            in page)

@@ -192,15 +192,20 @@ class EntityMention:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """One canonical entity across articles. `role_mentions` are the role or title words
+    as written next to a mention ("spokeswoman" in "Irena Valdaro, a spokeswoman for
+    ..."), the evidence for `roles`."""
+
     id: str
     name: str
     type: str
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    role_mentions: tuple[Mention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
@@ -208,6 +213,9 @@ class Entity:
             "roles": list(self.roles),
             "mentions": [m.to_dict() for m in self.mentions],
         }
+        if self.role_mentions:
+            data["role_mentions"] = [m.to_dict() for m in self.role_mentions]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
@@ -218,6 +226,7 @@ class Entity:
             aliases=tuple(data.get("aliases", ())),
             roles=tuple(data.get("roles", ())),
             mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
+            role_mentions=tuple(Mention.from_dict(m) for m in data.get("role_mentions", ())),
         )
 
 
@@ -437,6 +446,49 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimMention:
+    """One atomic claim in one article (per-article result): a clause that states a fact.
+
+    `mention` is the clause's evidence; the parts are spans inside it where the text has
+    them. Grouping across articles (`link/claims.py`) turns these into `Claim`s.
+    """
+
+    mention: Mention
+    predicate: str = ""  # the main verb's base form, e.g. "supply"; "be" for a copula
+    subject: Mention | None = None
+    object: Mention | None = None
+    quantities: tuple[Mention, ...] = ()
+    places: tuple[Mention, ...] = ()
+    times: tuple[Mention, ...] = ()  # temporal expressions as written; their values come from the time stage
+    negated: bool = False
+    hedge: str | None = None  # the hedging word as written: "reportedly", "allegedly", "may"
+    source: Mention | None = None  # who the claim is attributed to, as written ("US officials")
+    status: str = "asserted"  # "asserted" | "alleged" | "denied"
+
+    def to_dict(self) -> dict[str, Any]:
+        def span(m: Mention | None) -> dict[str, Any] | None:
+            return None if m is None else m.to_dict()
+
+        return {**self.mention.to_dict(), "predicate": self.predicate, "subject": span(self.subject),
+                "object": span(self.object), "quantities": [m.to_dict() for m in self.quantities],
+                "places": [m.to_dict() for m in self.places], "times": [m.to_dict() for m in self.times],
+                "negated": self.negated, "hedge": self.hedge, "source": span(self.source), "status": self.status}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClaimMention:
+        def span(d: dict[str, Any] | None) -> Mention | None:
+            return None if d is None else Mention.from_dict(d)
+
+        return cls(mention=Mention.from_dict(data), predicate=data.get("predicate", ""),
+                   subject=span(data.get("subject")), object=span(data.get("object")),
+                   quantities=tuple(Mention.from_dict(m) for m in data.get("quantities", ())),
+                   places=tuple(Mention.from_dict(m) for m in data.get("places", ())),
+                   times=tuple(Mention.from_dict(m) for m in data.get("times", ())),
+                   negated=bool(data.get("negated", False)), hedge=data.get("hedge"),
+                   source=span(data.get("source")), status=data.get("status", "asserted"))
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     statement: str
@@ -445,13 +497,20 @@ class Claim:
     outlets: int = 0
     independent_outlets: int = 0
     attributed_to: tuple[str, ...] = ()
-    status: str = "asserted"
+    status: str = "asserted"  # "asserted" | "alleged" | "denied" | "disputed" (stated by some, contradicted by others)
+    contradicted_in: tuple[str, ...] = ()  # beyond the contract: articles whose version contradicts it
+    story: str | None = None  # beyond the contract: the story (`Story.id`) it belongs to
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "statement": self.statement, "mentions": [m.to_dict() for m in self.mentions],
+        data = {"id": self.id, "statement": self.statement, "mentions": [m.to_dict() for m in self.mentions],
                 "articles": list(self.articles), "outlets": self.outlets,
                 "independent_outlets": self.independent_outlets, "attributed_to": list(self.attributed_to),
                 "status": self.status}
+        if self.contradicted_in:
+            data["contradicted_in"] = list(self.contradicted_in)
+        if self.story is not None:
+            data["story"] = self.story
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
@@ -459,7 +518,8 @@ class Claim:
                    mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", ())),
                    articles=tuple(data.get("articles", ())), outlets=data.get("outlets", 0),
                    independent_outlets=data.get("independent_outlets", 0),
-                   attributed_to=tuple(data.get("attributed_to", ())), status=data.get("status", "asserted"))
+                   attributed_to=tuple(data.get("attributed_to", ())), status=data.get("status", "asserted"),
+                   contradicted_in=tuple(data.get("contradicted_in", ())), story=data.get("story"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,6 +578,41 @@ class Warning:  # noqa: A001 - the contract's own word; not the builtin category
 
 
 @dataclass(frozen=True, slots=True)
+class Novelty:
+    """What one article adds to the story told by the articles published before it."""
+
+    article: str
+    claims: tuple[str, ...] = ()  # claim ids first stated by this article
+    quotes: tuple[str, ...] = ()  # quote ids of statements no earlier article carried
+    events: tuple[str, ...] = ()  # timeline event ids first reported by this article
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "claims": list(self.claims), "quotes": list(self.quotes),
+                "events": list(self.events)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Novelty:
+        return cls(article=data["article"], claims=tuple(data.get("claims", ())),
+                   quotes=tuple(data.get("quotes", ())), events=tuple(data.get("events", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one story: claims are grouped only within a story."""
+
+    id: str
+    articles: tuple[str, ...]
+    label: str = ""  # its most telling names and words, e.g. "Iran, Russia, drones"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "articles": list(self.articles), "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        return cls(id=data["id"], articles=tuple(data.get("articles", ())), label=data.get("label", ""))
+
+
+@dataclass(frozen=True, slots=True)
 class Dossier:
     generated_at: str
     articles: tuple[Article, ...] = ()
@@ -529,6 +624,8 @@ class Dossier:
     contradictions: tuple[Contradiction, ...] = ()
     duplicates: tuple[DuplicatePair, ...] = ()
     warnings: tuple[Warning, ...] = ()
+    novelty: tuple[Novelty, ...] = ()  # beyond the contract: per article, in publication order
+    stories: tuple[Story, ...] = ()  # beyond the contract: more than one when unrelated articles are mixed
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:
@@ -544,7 +641,7 @@ class Dossier:
         readers = {
             "articles": Article, "entities": Entity, "quotes": Quote, "quote_groups": QuoteGroup,
             "timeline": TimelineEvent, "claims": Claim, "contradictions": Contradiction,
-            "duplicates": DuplicatePair, "warnings": Warning,
+            "duplicates": DuplicatePair, "warnings": Warning, "novelty": Novelty, "stories": Story,
         }
         items = {name: tuple(kind.from_dict(d) for d in data.get(name, ())) for name, kind in readers.items()}
         return cls(generated_at=data["generated_at"], schema=data.get("schema", SCHEMA), **items)
@@ -564,6 +661,7 @@ class ArticleResult:
     entities: tuple[EntityMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     warnings: tuple[Warning, ...] = ()
+    claims: tuple[ClaimMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -571,6 +669,7 @@ class ArticleResult:
             "entities": [e.to_dict() for e in self.entities],
             "quotes": [q.to_dict() for q in self.quotes],
             "warnings": [w.to_dict() for w in self.warnings],
+            "claims": [c.to_dict() for c in self.claims],
         }
 
     @classmethod
@@ -580,6 +679,7 @@ class ArticleResult:
             entities=tuple(EntityMention.from_dict(e) for e in data.get("entities", ())),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             warnings=tuple(Warning.from_dict(w) for w in data.get("warnings", ())),
+            claims=tuple(ClaimMention.from_dict(c) for c in data.get("claims", ())),
         )
 
     def renamed(self, article_id: str, source: str) -> ArticleResult:

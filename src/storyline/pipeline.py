@@ -16,23 +16,43 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
 
-from .analyze.contradictions import paraphrase_drift
+from .analyze.contradictions import find_contradictions
+from .analyze.novelty import novelty
 from .clean import clean_document
+from .extract.claims import extract_claims
 from .extract.entities import extract_entities
+from .extract.equipment import equipment_mentions
 from .extract.quotes import extract_quotes
 from .ingest import RawDocument, read_inputs
-from .link.entities import group_entities
+from .link.claims import group_claims
+from .link.duplicates import find_duplicates, independence_keys
+from .link.entities import link_entities
 from .link.published import date_articles
 from .link.quotes import link_quotes
-from .link.timeline import build_timeline
-from .model import Article, ArticleResult, Dossier, Published, Quote, TimelineEvent, Timex, Warning
+from .link.stories import cluster_stories, is_headline_list
+from .link.timeline import build_timeline, merge_timelines
+from .model import (
+    Article,
+    ArticleResult,
+    ClaimMention,
+    Dossier,
+    Entity,
+    EntityMention,
+    Published,
+    Quote,
+    QuoteGroup,
+    Story,
+    TimelineEvent,
+    Timex,
+    Warning,
+)
 from .nlp import NER, PARSE, load_pipeline, process, resolve_model
 from .settings import Settings
 from .store import Store
 
 # Bump when a per-article stage changes what it produces: stored results of
 # another version are not reused.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 # Results are stored one transaction per batch: an interrupted run loses at most this many.
 SAVE_EVERY = 64
@@ -84,8 +104,38 @@ def run(
     """Run the whole pipeline, using and filling the store."""
     settings = settings or Settings()
     progress = progress or _Silent()
-    keyed, warnings = _read(inputs, settings=settings, progress=progress)
+    ordered, warnings, processed = _results(inputs, settings=settings, progress=progress)
+    dossier = build_dossier(ordered, warnings=warnings, gazetteers=settings.gazetteers)
+    return RunReport(dossier=dossier, processed=processed, cached=len(ordered) - processed,
+                     db_path=settings.db_path)
 
+
+def diff(
+    inputs: Sequence[str | Path],
+    new: Sequence[str | Path],
+    *,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+) -> tuple[Dossier, tuple[str, ...]]:
+    """The dossier of the story so far (`inputs`) with the `new` articles, taken as published
+    after all the others, and the ids of the new articles: `dossier.novelty` says what each adds.
+    The story's articles come from the store when it has them, so a second call is quick."""
+    settings = settings or Settings()
+    progress = progress or _Silent()
+    new_documents, _ = _ingest(new, settings=settings, progress=_Silent())
+    new_hashes = {content_hash(raw) for raw in new_documents}
+    ordered, warnings, _ = _results([*inputs, *new], settings=settings, progress=progress)
+    fresh = tuple(r.article.id for r in ordered if r.article.content_hash in new_hashes)
+    dossier = build_dossier(ordered, warnings=warnings, gazetteers=settings.gazetteers, last=fresh)
+    return dossier, fresh
+
+
+def _results(
+    inputs: Sequence[str | Path], *, settings: Settings, progress: Progress
+) -> tuple[list[ArticleResult], list[Warning], int]:
+    """The per-article results of `inputs` (from the store, or cleaned, parsed and stored now),
+    the warnings so far, and how many were processed in this run."""
+    keyed, warnings = _read(inputs, settings=settings, progress=progress)
     with Store(settings.db_path) as store:
         run_id = store.start_run([str(i) for i in inputs])
         pipeline_key = _pipeline_key(settings) if keyed else ""
@@ -98,11 +148,9 @@ def run(
                                save=lambda batch: store.save(batch, pipeline=pipeline_key)):
             results[result.article.content_hash] = result
         ordered = [results[h] for _, _, h in keyed if h in results]
-        store.finish_run(run_id, articles=len(ordered), processed=len(ordered) - len(stored))
-
-    dossier = build_dossier(ordered, warnings=warnings)
-    return RunReport(dossier=dossier, processed=len(ordered) - len(stored), cached=len(stored),
-                     db_path=settings.db_path)
+        processed = len(ordered) - len(stored)
+        store.finish_run(run_id, articles=len(ordered), processed=processed)
+    return ordered, warnings, processed
 
 
 def clean_only(
@@ -134,13 +182,52 @@ def story_time(
     return dated, timexes, build_timeline(dated, timexes), warnings
 
 
-def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warning] = ()) -> Dossier:
-    """The cross-article layer over per-article results."""
+def build_dossier(
+    results: Sequence[ArticleResult],
+    *,
+    warnings: Iterable[Warning] = (),
+    gazetteers: Sequence[Path] = (),
+    last: Sequence[str] = (),
+) -> Dossier:
+    """The cross-article layer over per-article results. `last`: ids of articles to take as
+    published after all the others (what `storyline diff` adds), for novelty."""
     all_warnings = [*warnings, *(w for r in results for w in r.warnings)]
-    articles, timexes, timeline, time_warnings = story_time([r.article for r in results])
-    all_warnings += time_warnings
-    entities = group_entities(m for r in results for m in r.entities)
-    quotes, groups = link_quotes(articles, [q for r in results for q in r.quotes], entities)
+    given = [r.article for r in results]
+    mentions: dict[str, list[EntityMention]] = {r.article.id: list(r.entities) for r in results}
+    for article in given:
+        mentions[article.id] += equipment_mentions(article, gazetteers)
+    # Stories first: dates, quotes and claims of one story never mix with another's.
+    stories = cluster_stories(given, mentions)
+    if len(stories) > 1:
+        all_warnings.append(Warning("(story)", f"the articles tell {len(stories)} separate stories; dates, "
+                                    "quotes and claims are linked within each story, never across", "link"))
+    by_id = {a.id: a for a in given}
+    told = [story_time([by_id[i] for i in story.articles]) for story in stories]
+    articles = sorted((a for part in told for a in part[0]), key=_chronological)
+    by_id = {a.id: a for a in articles}
+    order = [a.id for a in articles]
+    timexes = {article_id: found for part in told for article_id, found in part[1].items()}
+    timeline = merge_timelines([part[2] for part in told], order)
+    all_warnings += [w for part in told for w in part[3]]
+
+    entities = link_entities(articles, (m for article in articles for m in mentions[article.id]),
+                             gazetteers=gazetteers)
+    quotes, groups = _link_quotes_by_story(articles, stories, [q for r in results for q in r.quotes], entities)
+
+    duplicates = find_duplicates(articles)
+    independence = independence_keys(articles, duplicates)
+    for article in articles:
+        if is_headline_list(article):
+            all_warnings.append(Warning(article.source, "looks like a list of headlines, not an article: its "
+                                        "claims are kept apart from the story's", "link", article.id))
+    claims_by_article: dict[str, Sequence[ClaimMention]] = {r.article.id: r.claims for r in results}
+    claim_groups = group_claims(articles, claims_by_article, stories=stories, independence=independence,
+                                entities=entities, timexes=timexes)
+    contradictions, claims = find_contradictions(articles, quotes, claim_groups, entities, timexes, independence,
+                                                 stories=stories)
+
+    fresh = set(last)
+    order = [a for a in order if a not in fresh] + [i for i in last if i in by_id]
     return Dossier(
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         articles=tuple(articles),
@@ -148,9 +235,41 @@ def build_dossier(results: Sequence[ArticleResult], *, warnings: Iterable[Warnin
         quotes=quotes,
         quote_groups=groups,
         timeline=timeline,
-        contradictions=paraphrase_drift(articles, quotes),
+        claims=claims,
+        contradictions=contradictions,
+        duplicates=duplicates,
         warnings=tuple(all_warnings),
+        novelty=novelty(order, claims, quotes, timeline),
+        stories=stories,
     )
+
+
+def _link_quotes_by_story(
+    articles: Sequence[Article], stories: Sequence[Story], quotes: Sequence[Quote], entities: Sequence[Entity]
+) -> tuple[tuple[Quote, ...], tuple[QuoteGroup, ...]]:
+    """`link_quotes` within each story (articles in publication order), quote groups numbered
+    across all of them."""
+    story_of = {article_id: story.id for story in stories for article_id in story.articles}
+    by_story: dict[str | None, list[Quote]] = {}
+    for quote in quotes:
+        by_story.setdefault(story_of.get(quote.article), []).append(quote)
+    named: dict[str | None, list[Entity]] = {}  # each story's entities, so a story reads only its own
+    for entity in entities:
+        for key in {story_of.get(m.article) for m in entity.mentions}:
+            named.setdefault(key, []).append(entity)
+    linked: list[Quote] = []
+    groups: list[QuoteGroup] = []
+    for story in [*stories, None]:
+        key = story.id if story is not None else None
+        if key not in by_story:
+            continue
+        members = {*story.articles} if story is not None else set()
+        ordered = [a for a in articles if a.id in members] if story is not None else list(articles)
+        found, found_groups = link_quotes(ordered, by_story[key], named.get(key, ()) if story else entities)
+        renamed = {g.id: f"qg{len(groups) + n}" for n, g in enumerate(found_groups, start=1)}
+        groups += [replace(g, id=renamed[g.id]) for g in found_groups]
+        linked += [replace(q, group=renamed.get(q.group)) if q.group else q for q in found]
+    return tuple(linked), tuple(groups)
 
 
 def text_articles(texts: Sequence[str], ids: Sequence[str] | None = None) -> list[Article]:
@@ -303,6 +422,7 @@ def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> Artic
     warnings = list(notes)
     entities: tuple = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[ClaimMention, ...] = ()
     try:
         entities = extract_entities(article, doc)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001
@@ -314,7 +434,12 @@ def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> Artic
     except Exception as exc:  # noqa: BLE001
         reason = f"quote extraction failed: {_one_line(exc)}"
         warnings.append(Warning(article.source, reason, "extract", article.id))
-    return ArticleResult(article, entities=entities, quotes=quotes, warnings=tuple(warnings))
+    try:
+        claims = extract_claims(article, doc, quotes)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001
+        reason = f"claim extraction failed: {_one_line(exc)}"
+        warnings.append(Warning(article.source, reason, "extract", article.id))
+    return ArticleResult(article, entities=entities, quotes=quotes, warnings=tuple(warnings), claims=claims)
 
 
 def _pipeline_key(settings: Settings) -> str:

@@ -26,6 +26,8 @@ class Settings:
     model: str | None = None  # None: the best installed English pipeline
     batch_size: int = 32
     n_process: int = 0  # 0: pick from the machine and the amount of work
+    # cross-article stages
+    gazetteers: tuple[Path, ...] = ()  # extra equipment gazetteers (name<TAB>kind<TAB>aliases), beside the bundled one
     # store
     db_path: Path | None = Path("storyline.db")
     # reporting
@@ -48,4 +50,8 @@ class Settings:
             raise InputError(f"unknown setting(s) in {path}: {', '.join(unknown)}")
         if "db_path" in data:
             data["db_path"] = Path(data["db_path"])
+        if "gazetteers" in data:
+            listed = data["gazetteers"]
+            data["gazetteers"] = tuple(Path(path).expanduser() for path in
+                                       ([listed] if isinstance(listed, str) else listed))
         return cls().with_overrides(**data)

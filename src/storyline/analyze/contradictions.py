@@ -1,4 +1,8 @@
-"""Where an outlet's own words contradict the quotation they restate.
+"""Where articles contradict each other or the quotations they print.
+
+`find_contradictions` gathers every kind, surest first: factual conflicts, stance
+disagreements and spelling variants come from conflicts.py; this module's own kind
+is paraphrase drift, an outlet's own words contradicting the quotation they restate.
 
 `paraphrase_drift` compares each sentence an article says in its own voice with the
 quotations that sentence restates (words in common, after light stemming and a few
@@ -26,12 +30,22 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ..extract.quotes import find_quoted_spans
-from ..model import Article, Contradiction, Mention, Quote
+from ..link.claims import ClaimGroup
+from ..link.duplicates import outlet_key
+from ..link.entities import spelling_variants
+from ..model import Article, Claim, Contradiction, Entity, Mention, Quote, Story, Timex
 from ..words import MONTHS, sentences, stem, words
+from .conflicts import (
+    factual_conflicts,
+    gender_conflicts,
+    spelling_contradictions,
+    stance_disagreements,
+    stances_across_groups,
+)
 
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
 DATE = re.compile(
@@ -239,3 +253,79 @@ def _part(text: str | None) -> str:
         return ""
     text = text.lower().replace("the ", "")
     return {"end of": "late", "beginning of": "early", "middle of": "mid"}.get(text, text)
+
+
+
+def find_contradictions(
+    articles: Sequence[Article],
+    quotes: Sequence[Quote],
+    claim_groups: Sequence[ClaimGroup],
+    entities: Sequence[Entity],
+    timexes: Mapping[str, Sequence[Timex]],
+    independence: Mapping[str, str] | None = None,
+    *,
+    stories: Sequence[Story] = (),
+) -> tuple[tuple[Contradiction, ...], tuple[Claim, ...]]:
+    """Every kind of contradiction, the surest first, and the claims marked with the articles
+    that contradict them (status "disputed" when some state a claim and others contradict it).
+    An article with another number or date for a fact still states the fact and counts among
+    its outlets; one that only denies it does not (`independence` as for `link.claims.group_claims`).
+
+    Order: a person's gender and a name's spelling (read off the entities), then
+    paraphrase drift (an outlet against the quote it prints), then denials and
+    conflicting numbers or dates inside a claim group, those spanning more articles first.
+    """
+    groups = [(g.claim.statement, g.members) for g in claim_groups]
+    stances = stance_disagreements(groups, articles)
+    within = [*stances, *factual_conflicts(groups, articles, timexes)]
+    across = stances_across_groups(groups, articles, entities)
+    against: dict[int, set[str]] = defaultdict(set)  # articles whose version contradicts the claim
+    denying: dict[int, set[str]] = defaultdict(set)  # members' articles that only deny it: they do not state it
+    disputed: set[int] = set()
+    for index, _, articles_against in [*within, *across]:
+        against[index].update(articles_against)
+        disputed.add(index)
+    for index, _, articles_against in stances:
+        denying[index].update(articles_against)
+    ranked = [
+        *gender_conflicts(entities, articles),
+        *spelling_contradictions(spelling_variants(entities), articles),
+        *_drift_by_story(articles, quotes, stories),
+        *sorted((c for _, c, _ in within), key=lambda c: (-_reach(c), c.kind != "stance_disagreement")),
+        *sorted((c for _, c, _ in across), key=lambda c: -_reach(c)),
+    ]
+    outlets = {a.id: outlet_key(a) for a in articles}
+    keys = independence or {}
+    claims = []
+    for index, group in enumerate(claim_groups):
+        claim = group.claim
+        if index in disputed:
+            stating = [a for a in claim.articles if a not in denying[index]]
+            claim = replace(claim, contradicted_in=tuple(sorted(against[index])),
+                            status="disputed" if stating else claim.status)
+            if denying[index] and stating:
+                claim = replace(claim, outlets=len({outlets.get(a, a) for a in stating}),
+                                independent_outlets=len({keys.get(a) or outlets.get(a, a) for a in stating}))
+        claims.append(claim)
+    unique = {c.id: c for c in ranked}
+    return tuple(unique.values()), tuple(claims)
+
+
+def _drift_by_story(
+    articles: Sequence[Article], quotes: Sequence[Quote], stories: Sequence[Story]
+) -> list[Contradiction]:
+    """`paraphrase_drift` within each story (all articles one story when none are given)."""
+    if len(stories) <= 1:
+        return list(paraphrase_drift(articles, quotes))
+    story_of = {article_id: story.id for story in stories for article_id in story.articles}
+    by_story: dict[str | None, tuple[list[Article], list[Quote]]] = defaultdict(lambda: ([], []))
+    for article in articles:
+        by_story[story_of.get(article.id)][0].append(article)
+    for quote in quotes:
+        by_story[story_of.get(quote.article)][1].append(quote)
+    return [c for story_articles, story_quotes in by_story.values() if story_quotes
+            for c in paraphrase_drift(story_articles, story_quotes)]
+
+
+def _reach(contradiction: Contradiction) -> int:
+    return len({m.article for side in contradiction.sides for m in side})

@@ -10,6 +10,7 @@ import sys
 import typer
 
 from ..errors import StorylineError
+from .claims import claims_command, diff_command, entities_command
 from .clean import clean_command
 from .console import error
 from .quotes import quotes_command
@@ -28,6 +29,9 @@ app.command("clean")(clean_command)
 app.command("quotes")(quotes_command)
 app.command("timeline")(timeline_command)
 app.command("timex")(timex_command)
+app.command("claims")(claims_command)
+app.command("entities")(entities_command)
+app.command("diff")(diff_command)
 
 
 def main() -> None:

@@ -54,3 +54,14 @@ class StageProgress:
     def advance(self, stage: str, amount: int = 1) -> None:
         if stage in self._tasks:
             self._bars.advance(self._tasks[stage], amount)
+
+
+def trim(text: str, width: int) -> str:
+    """`text` on one line, cut at a word boundary to at most `width` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[:width - 1]
+    if " " in cut[width // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

@@ -24,7 +24,7 @@ from ..report.summary import (
     who_said_what,
 )
 from ..settings import Settings
-from .console import StageProgress, err, error, out
+from .console import StageProgress, err, error, out, trim
 from .options import (
     PATHS,
     AllowPrivateUrlsOption,
@@ -124,7 +124,7 @@ def _table(dossier: Dossier, shown: list[Statement]) -> Table:
             date = article_date(articles.get(statement.first_seen or ""))
             if date:
                 first.append(f"\n{date}", style="dim")
-            rows.append((who if number == 0 else Text(""), Text(_trim(statement.text, QUOTATION_WIDTH)),
+            rows.append((who if number == 0 else Text(""), Text(trim(statement.text, QUOTATION_WIDTH)),
                          Text(", ".join(statement.kinds)), Text(", ".join(outlets)), first))
         rows.append(None)  # a rule between speakers
     widths = _column_widths([row for row in rows if row is not None])
@@ -165,15 +165,6 @@ def _summary_line(dossier: Dossier, shown: list[Statement], speaker: str | None)
             + f" in {_count(len(dossier.articles), 'article')}")
 
 
-def _trim(text: str, width: int) -> str:
-    """`text` on one line, cut at a word boundary to at most `width` characters."""
-    flat = " ".join(text.split())
-    if len(flat) <= width:
-        return flat
-    cut = flat[:width - 1]
-    if " " in cut[width // 2:]:
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def _count(n: int, one: str) -> str:

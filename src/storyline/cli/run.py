@@ -66,7 +66,12 @@ def _summary(report: RunReport, written: list[tuple[str, Path]]) -> None:
     table.add_row("outlets", str(len(outlets)))
     table.add_row("entities", str(len(dossier.entities)))
     table.add_row("quotes", f"{len(dossier.quotes)} ({len(dossier.quote_groups)} carried by several articles)")
+    shared = sum(1 for c in dossier.claims if c.independent_outlets > 1)
+    table.add_row("claims", f"{len(dossier.claims)} ({shared} confirmed by several independent outlets)")
     table.add_row("contradictions", str(len(dossier.contradictions)))
+    table.add_row("shared text", f"{len(dossier.duplicates)} article pair(s)")
+    if len(dossier.stories) > 1:
+        table.add_row("stories", f"{len(dossier.stories)} (claims grouped within each)")
     table.add_row("dated events", str(len(dossier.timeline)))
     table.add_row("warnings", str(len(dossier.warnings)))
     out.print(table)

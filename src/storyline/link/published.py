@@ -150,7 +150,7 @@ def date_articles(
     # Rounds: the most confident inferences are committed first, so that their resolved dates
     # anchor the others; a weak guess never dates the story for everyone else.
     remaining = [a for a in articles if a.published.method in ("unknown", "inferred", "text")] if window else []
-    calendar = _Calendar(window) if window else None
+    calendar = _calendar(window) if window else None
     agreed: set[str] = set()
     for round_number in range(MAX_ROUNDS):
         results = []
@@ -210,10 +210,21 @@ def _odd_dates(article: Article) -> tuple[str, ...]:
     return tuple(notes)
 
 
+@lru_cache(maxsize=4)
+def _calendar(window: tuple[date, date]) -> _Calendar:
+    """One calendar per window, shared by the stories of a run (stories of one period have one
+    window): what a relative code means on each day is worked out once for all of them."""
+    return _Calendar(window)
+
+
+# Agreement masks a calendar keeps (each a bool per candidate day, about a kilobyte).
+MAX_MASKS = 50_000
+
+
 class _Calendar:
-    """The candidate publication days, with what expressions mean on each, cached across articles and
-    rounds: a relative code is resolved once per day for the whole story, and the days on which two
-    values agree are computed once per pair of values."""
+    """The candidate publication days, with what expressions mean on each, cached across articles,
+    rounds and stories: a relative code is resolved once per day, and the days on which two
+    values agree are computed once per pair of values (up to MAX_MASKS pairs kept)."""
 
     def __init__(self, window: tuple[date, date]) -> None:
         first, last = window
@@ -241,6 +252,8 @@ class _Calendar:
             theirs = other if isinstance(other, str) else self.values(other)
             pairs = zip(mine if isinstance(mine, list) else [mine] * len(self.days),
                         theirs if isinstance(theirs, list) else [theirs] * len(self.days), strict=True)
+            if len(self._masks) >= MAX_MASKS:
+                self._masks.clear()
             mask = self._masks[key] = np.fromiter((_compatible(a, b) for a, b in pairs), dtype=bool,
                                                   count=len(self.days))
         return mask

@@ -23,7 +23,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, TimelineEvent, TimelineMention, Timex
@@ -266,3 +266,41 @@ def _describe(sentence: str) -> str:
         return flat
     cut = flat[:DESCRIPTION_WIDTH - 1]
     return cut[:cut.rindex(" ")].rstrip(" ,;:") + "…" if " " in cut else cut + "…"
+
+
+def merge_timelines(parts: Sequence[Sequence[TimelineEvent]], order: Sequence[str]) -> tuple[TimelineEvent, ...]:
+    """One timeline from the timelines of several stories (`build_timeline` on each): dated
+    events oldest first across all of them, each with the undated events placed beside it,
+    events with no anchor last; renumbered "t1", "t2", ... with `anchor_event` following.
+    `order`: article ids in publication order, for events of one date."""
+    position = {article_id: n for n, article_id in enumerate(order)}
+    blocks: list[tuple[tuple[str, int], int, list[TimelineEvent]]] = []
+    loose: list[TimelineEvent] = []
+    renamed: dict[int, str] = {}  # id(event) -> its new id
+    anchors: dict[int, TimelineEvent] = {}  # id(undated event) -> the dated event it is placed beside
+    for part in parts:
+        by_id = {event.id: event for event in part if event.date is not None}
+        members: dict[str, list[TimelineEvent]] = defaultdict(list)  # a dated event's id -> its block, in order
+        for event in part:
+            if event.date is not None:
+                members[event.id].append(event)
+            elif event.anchor_event in by_id:
+                members[event.anchor_event].append(event)
+                anchors[id(event)] = by_id[event.anchor_event]
+            else:
+                loose.append(event)
+        blocks += [_block(by_id[event_id], events, position) for event_id, events in members.items()]
+    blocks.sort(key=lambda block: (block[0], block[1]))
+    ordered = [event for _, _, events in blocks for event in events] + loose
+    for n, event in enumerate(ordered, start=1):
+        renamed[id(event)] = f"t{n}"
+    return tuple(_renamed(event, renamed[id(event)],
+                          renamed[id(anchors[id(event)])] if id(event) in anchors else None)
+                 for event in ordered)
+
+
+def _block(dated: TimelineEvent, events: list[TimelineEvent], position: Mapping[str, int]
+           ) -> tuple[tuple[str, int], int, list[TimelineEvent]]:
+    """A dated event's block (it, and the undated events placed beside it), with where it sorts."""
+    first = min((position.get(m.mention.article, len(position)) for m in dated.mentions), default=len(position))
+    return _sort_key(dated.date or ""), first, events

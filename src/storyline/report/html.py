@@ -7,7 +7,10 @@ of article-derived text goes through `html.escape`, attribute values included.
 Entity mentions are highlighted from their offsets into each article's body;
 a mention that does not fit the body, or overlaps one already shown, is skipped.
 In "Who said what", a variant's wording is diffed word by word against its
-group's canonical wording and the changes marked with `<ins>`/`<del>`.
+group's canonical wording and the changes marked with `<ins>`/`<del>`. The claims
+matrix crosses claims (most corroborated first) with outlets; "What each article
+adds" links every new claim, statement and event to where the page shows it. Ids
+from the data never become anchors: claims, statements and articles get numbered ones.
 """
 
 from __future__ import annotations
@@ -29,18 +32,40 @@ from storyline.model import (
     DuplicatePair,
     Entity,
     Mention,
+    Quote,
     TimelineEvent,
 )
 
 from .summary import (
+    CLAIM_STATUS_LABELS,
     EMPTY_STATES,
+    MATRIX_STATE_LABELS,
     QUOTE_KIND_LABELS,
+    Additions,
+    MatrixCell,
+    OutletColumn,
     SpeakerStatements,
     Statement,
+    additions,
+    additions_line,
     article_date,
+    article_order,
     article_outlet_label,
+    claim_cells,
+    claim_counts,
+    claim_first_seen,
+    claims_by_corroboration,
+    corroboration_kind,
+    corroboration_label,
+    entities_by_type,
+    entity_aliases,
+    entity_articles,
+    entity_type_label,
+    outlet_columns,
     published_label,
     statements,
+    stating_articles,
+    stories_note,
     story_dates,
     story_outlets,
     who_said_what,
@@ -49,6 +74,9 @@ from .summary import (
 
 # A blank line (possibly holding spaces) separates paragraphs in a cleaned body.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+MATRIX_ROWS = 40  # claims shown in the matrix and the detail list; the rest sit in a collapsed block
+ADDED_SHOWN = 8  # new items listed per kind and article before the rest are folded away
+_MATRIX_MARKS = {"states": "✓", "contradicts": "✗", "both": "✓✗", "silent": ""}
 _NOT_CLASS_CHAR = re.compile(r"[^a-z0-9]+")
 
 _SECTIONS = (
@@ -59,6 +87,7 @@ _SECTIONS = (
     ("quotes", "Who said what"),
     ("timeline", "Timeline"),
     ("claims", "Claims"),
+    ("novelty", "What each adds"),
     ("contradictions", "Contradictions"),
     ("duplicates", "Duplicates"),
 )
@@ -74,6 +103,7 @@ def render_html(dossier: Dossier) -> str:
         "quotes": len(page.statements),
         "timeline": len(dossier.timeline),
         "claims": len(dossier.claims),
+        "novelty": sum(1 for item in page.additions if not item.nothing_new),
         "contradictions": len(dossier.contradictions),
         "duplicates": len(dossier.duplicates),
     }
@@ -87,6 +117,7 @@ def render_html(dossier: Dossier) -> str:
         page.quotes(),
         page.timeline(),
         page.claims(),
+        page.novelty(),
         page.contradictions(),
         page.duplicates(),
         "</main>",
@@ -308,8 +339,16 @@ class _Page:
         self.dossier = dossier
         self.article_by_id = {article.id: article for article in dossier.articles}
         self.anchors = {article.id: f"article-{n}" for n, article in enumerate(dossier.articles, start=1)}
+        self.order = article_order(dossier)
         self.quote_by_id = {quote.id: quote for quote in dossier.quotes}
         self.statements = statements(dossier)
+        # Anchors by position, never from the data's ids: a claim or statement id is untrusted text.
+        self.claim_anchors = {claim.id: f"claim-{n}" for n, claim in enumerate(dossier.claims, start=1)}
+        self.statement_anchors = {quote.id: f"statement-{n}"
+                                  for n, statement in enumerate(self.statements, start=1)
+                                  for quote in statement.quotes}
+        self.additions = additions(dossier)
+        self.additions_by_article = {item.article: item for item in self.additions}
         self.entities_by_article: dict[str, list[Entity]] = defaultdict(list)
         for entity in dossier.entities:
             for article_id in dict.fromkeys(m.article for m in entity.mentions):
@@ -369,6 +408,7 @@ class _Page:
             f'<p class="lede">{_plural(len(dossier.articles), "article")} from '
             f'{_plural(len(outlets), "outlet")} ({outlet_list}), published {when}.</p>\n'
             f'<dl class="stats">{stat_items}</dl>\n'
+            f"{self.stories_note()}"
             f'<p class="generated">Generated {_e(dossier.generated_at)} · {_e(dossier.schema)}</p>\n'
             "</header>"
         )
@@ -413,6 +453,7 @@ class _Page:
             f'<h3>{_e(article.title or "(untitled)")}</h3>',
             f'<p class="meta">{" · ".join(meta)}</p>',
             f'<p class="source">id <code>{_e(article.id)}</code> · source {source}</p>',
+            self.adds_note(article.id),
             f'<div class="body">\n{_render_body(article, self.entities_by_article.get(article.id, ()))}\n</div>',
             self.removed(article),
             "</article>",
@@ -433,26 +474,39 @@ class _Page:
         if not self.dossier.entities:
             parts += [f'<p class="empty">{EMPTY_STATES["entities"]}</p>', "</section>"]
             return "\n".join(parts)
+        grouped = entities_by_type(self.dossier.entities)
+        kinds = ", ".join(entity_type_label(kind, len(members)) for kind, members in grouped)
+        parts.append(f'<p class="entity-kinds">{_plural(len(self.dossier.entities), "entity", "entities")}: '
+                     f"{_e(kinds)}. The most mentioned first within each kind.</p>")
         parts.append('<p class="hint">Select a name to highlight its mentions in the articles; '
                      'select it again to clear.</p>')
         parts.append('<p class="entity-status" id="entity-status" aria-live="polite"></p>')
-        parts.append('<table class="entities"><thead><tr><th>name</th><th>type</th><th>aliases</th>'
-                     "<th>roles</th><th>mentions</th><th>articles</th></tr></thead><tbody>")
-        ordered = sorted(self.dossier.entities, key=lambda e: (e.type, -len(e.mentions), e.name))
-        for entity in ordered:
-            aliases = ", ".join(_e(a) for a in entity.aliases if a != entity.name) or "—"
-            roles = ", ".join(_e(r) for r in entity.roles) or "—"
-            cited = dict.fromkeys(m.article for m in entity.mentions)
-            articles = ", ".join(self.article_link(a) for a in cited) or "—"
-            parts.append(
-                f'<tr data-entity-row="{_e(entity.id)}">'
-                f'<td><button type="button" class="entity-toggle {_type_class(entity.type)}" '
-                f'data-entity="{_e(entity.id)}" aria-pressed="false">{_e(entity.name)}</button></td>'
-                f'<td><span class="type">{_e(entity.type)}</span></td><td>{aliases}</td><td>{roles}</td>'
-                f'<td class="num">{len(entity.mentions)}</td><td>{articles}</td></tr>'
-            )
-        parts += ["</tbody></table>", "</section>"]
+        parts.append('<table class="entities"><thead><tr><th scope="col">name</th><th scope="col">type</th>'
+                     '<th scope="col">also written</th><th scope="col">roles</th><th scope="col">mentions</th>'
+                     '<th scope="col">articles</th></tr></thead>')
+        for kind, members in grouped:
+            parts.append(f'<tbody class="entity-kind"><tr class="kind-row"><th scope="rowgroup" colspan="6">'
+                         f'{_e(entity_type_label(kind, len(members)))}</th></tr>')
+            parts += [self.entity_row(entity) for entity in members]
+            parts.append("</tbody>")
+        parts += ["</table>", "</section>"]
         return "\n".join(parts)
+
+    def entity_row(self, entity: Entity) -> str:
+        aliases = ", ".join(f'<span class="alias">{_e(a)}</span>' for a in entity_aliases(entity)) or "—"
+        roles = "".join(f'<span class="role">{_e(r)}</span>' for r in entity.roles) or "—"
+        cited = entity_articles(entity)
+        links = ", ".join(self.article_link(a) for a in cited)
+        articles = links or "—"
+        if len(cited) > 3:
+            articles = f'<details class="cited"><summary>{len(cited)} articles</summary>{links}</details>'
+        return (
+            f'<tr data-entity-row="{_e(entity.id)}">'
+            f'<td><button type="button" class="entity-toggle {_type_class(entity.type)}" '
+            f'data-entity="{_e(entity.id)}" aria-pressed="false">{_e(entity.name)}</button></td>'
+            f'<td><span class="type">{_e(entity.type)}</span></td><td>{aliases}</td><td class="roles">{roles}</td>'
+            f'<td class="num">{len(entity.mentions)}</td><td>{articles}</td></tr>'
+        )
 
     def quotes(self) -> str:
         parts = ['<section id="quotes">', "<h2>Who said what</h2>"]
@@ -493,8 +547,10 @@ class _Page:
         date = article_date(self.article_by_id.get(statement.first_seen or ""))
         if date:
             first_seen += f', <span class="date">{_e(date)}</span>'
+        anchor = self.statement_anchors.get(statement.quotes[0].id) if statement.quotes else None
         return (
-            f'<div class="statement kind-{_css_token(statement.kind)}">'
+            f'<div class="statement kind-{_css_token(statement.kind)}"'
+            + (f' id="{anchor}"' if anchor else "") + ">"
             f"<blockquote>{_e(statement.text)}</blockquote>"
             f'<p class="carried">{marks}{carried} {self.outlets_of(statement.articles)}{first_seen}.</p>'
             f"{self.variants(statement)}</div>"
@@ -555,30 +611,183 @@ class _Page:
             + "</li>"
         )
 
+    def stories_note(self) -> str:
+        note = stories_note(self.dossier)
+        if note is None:
+            return ""
+        return f'<p class="stories-note" role="note">{_e(note)}</p>\n'
+
     def claims(self) -> str:
         parts = ['<section id="claims">', "<h2>Claims</h2>"]
         if not self.dossier.claims:
             parts += [f'<p class="empty">{EMPTY_STATES["claims"]}</p>', "</section>"]
             return "\n".join(parts)
-        parts.append('<ul class="claims">')
-        parts += [self.claim(claim) for claim in self.dossier.claims]
-        parts += ["</ul>", "</section>"]
-        return "\n".join(parts)
+        ordered = claims_by_corroboration(self.dossier)
+        counts = claim_counts(ordered)
+        parts.append(self.stories_note())
+        parts.append(
+            f'<p class="claim-counts">{_plural(len(ordered), "claim")}: '
+            f'<span class="corroboration corroboration-confirmed">{counts["confirmed"]} confirmed</span> by two or '
+            f'more independent outlets, <span class="corroboration corroboration-single">{counts["single"]} '
+            f'single-source</span>, <span class="corroboration corroboration-disputed">{counts["disputed"]} '
+            "disputed</span>. The most corroborated first.</p>")
+        parts.append(
+            '<p class="legend" id="claims-legend"><span class="legend-title">Each cell says what an outlet does '
+            'with a claim:</span> <span class="cell-key states" aria-hidden="true">✓</span> states it '
+            '<span class="cell-key contradicts" aria-hidden="true">✗</span> contradicts it '
+            '<span class="cell-key silent" aria-hidden="true"></span> silent (does not report it). '
+            "Copies of one text (wire stories) are counted once as independent sources.</p>")
+        columns = outlet_columns(self.dossier)
+        parts.append(self.matrix(ordered[:MATRIX_ROWS], columns))
+        rest = ordered[MATRIX_ROWS:]
+        if rest:
+            parts.append(f'<details class="more-claims"><summary>{_plural(len(rest), "more claim")}, less '
+                         f"corroborated</summary>{self.matrix(rest, columns)}</details>")
+        parts.append("<h3>Claims in detail</h3>")
+        parts.append('<ol class="claims">' + "".join(self.claim(claim) for claim in ordered[:MATRIX_ROWS]) + "</ol>")
+        if rest:
+            parts.append(f'<details class="more-claims"><summary>{_plural(len(rest), "more claim")}</summary>'
+                         f'<ol class="claims" start="{MATRIX_ROWS + 1}">'
+                         + "".join(self.claim(claim) for claim in rest) + "</ol></details>")
+        parts.append("</section>")
+        return "\n".join(part for part in parts if part)
+
+    def matrix(self, claims: list[Claim], columns: list[OutletColumn]) -> str:
+        """Claims as rows, outlets as columns; each cell says whether the outlet states, contradicts or omits it."""
+        several_stories = len(self.dossier.stories) > 1
+        head = "".join(f'<th scope="col" class="outlet-col"><span>{_e(column.label)}</span></th>'
+                       for column in columns)
+        rows = []
+        for claim in claims:
+            kind = corroboration_kind(claim)
+            story = (f' <span class="story-badge">{_e(claim.story)}</span>'
+                     if several_stories and claim.story else "")
+            cells = "".join(self.matrix_cell(cell, column) for cell, column in
+                            zip(claim_cells(claim, columns), columns, strict=True))
+            rows.append(
+                f'<tr class="corroboration-{kind}">'
+                f'<th scope="row" class="claim-cell"><a href="#{self.claim_anchors[claim.id]}">'
+                f"{_e(claim.statement)}</a>{story}</th>"
+                f"<td>{self.status_badge(claim.status)}</td>"
+                f'<td class="sources"><span class="corroboration corroboration-{kind}">'
+                f"{_e(corroboration_label(claim, self.article_by_id))}</span></td>{cells}</tr>")
+        return (
+            '<div class="matrix-wrap" role="region" aria-label="Claims by outlet" tabindex="0">'
+            '<table class="claims-matrix" aria-describedby="claims-legend">'
+            "<caption>Claims (rows) by outlet (columns)</caption>"
+            '<thead><tr><th scope="col" class="claim-col">claim</th><th scope="col">status</th>'
+            f'<th scope="col">sources</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>'
+        )
+
+    def matrix_cell(self, cell: MatrixCell, column: OutletColumn) -> str:
+        state = cell.state
+        words = f"{column.label}: {MATRIX_STATE_LABELS[state]}"
+        cited = [*cell.stating, *cell.contradicting]
+        if cited:
+            words += f" ({', '.join(dict.fromkeys(cited))})"
+        if state == "silent":
+            return f'<td class="cell silent" title="{_e(words)}"><span class="visually-hidden">silent</span></td>'
+        anchor = self.anchors.get(cited[0])
+        mark = f'<span aria-hidden="true">{_MATRIX_MARKS[state]}</span><span class="visually-hidden">{_e(words)}</span>'
+        if anchor:
+            mark = f'<a href="#{anchor}">{mark}</a>'
+        return f'<td class="cell {state}" title="{_e(words)}">{mark}</td>'
+
+    def status_badge(self, status: str) -> str:
+        label = CLAIM_STATUS_LABELS.get(status, status)
+        return f'<span class="status status-{_css_token(status)}" title="{_e(label)}">{_e(status)}</span>'
 
     def claim(self, claim: Claim) -> str:
-        meta = [f'<span class="status status-{_css_token(claim.status)}">{_e(claim.status)}</span>',
-                f"{_plural(claim.outlets, 'outlet')}, {claim.independent_outlets} independent"]
+        kind = corroboration_kind(claim)
+        meta = [self.status_badge(claim.status),
+                f'<span class="corroboration corroboration-{kind}">'
+                f"{_e(corroboration_label(claim, self.article_by_id))}</span>"]
+        if stating_articles(claim):
+            meta.append("stated in " + self.outlets_of(stating_articles(claim)))
+        if claim.contradicted_in:
+            meta.append('<span class="against">contradicted in</span> ' + self.outlets_of(claim.contradicted_in))
         if claim.attributed_to:
-            meta.append("attributed to " + ", ".join(_e(name) for name in claim.attributed_to))
-        if claim.articles:
-            meta.append(", ".join(self.article_link(a) for a in claim.articles))
+            meta.append("attributed to " + ", ".join(f'<span class="source-name">{_e(name)}</span>'
+                                                     for name in claim.attributed_to))
+        first = claim_first_seen(claim, self.order)
+        if first and len(claim.articles) > 1:
+            date = article_date(self.article_by_id.get(first))
+            meta.append(f"first seen in {self.article_link(first)}"
+                        + (f', <span class="date">{_e(date)}</span>' if date else ""))
+        if claim.story and len(self.dossier.stories) > 1:
+            meta.append(f'story <span class="story-badge">{_e(claim.story)}</span>')
         evidence = "".join(f"<li>{self.evidence(m)}</li>" for m in claim.mentions)
         return (
-            f'<li class="claim"><p class="statement">{_e(claim.statement)}</p>'
+            f'<li class="claim corroboration-{kind}" id="{self.claim_anchors[claim.id]}">'
+            f'<p class="statement">{_e(claim.statement)}</p>'
             f'<p class="meta">{" · ".join(meta)}</p>'
             + (f'<ul class="evidence-list">{evidence}</ul>' if evidence else "")
             + "</li>"
         )
+
+    def adds_note(self, article_id: str) -> str:
+        """One line under an article's heading: what it adds, linking to the section that lists it."""
+        item = self.additions_by_article.get(article_id)
+        if item is None:
+            return ""
+        return (f'<p class="adds-note">What it adds: <a href="#adds-{self.anchors.get(article_id, "")}">'
+                f"{_e(additions_line(item))}</a></p>")
+
+    def novelty(self) -> str:
+        parts = ['<section id="novelty">', "<h2>What each article adds</h2>"]
+        if not self.additions:
+            parts += [f'<p class="empty">{EMPTY_STATES["novelty"]}</p>', "</section>"]
+            return "\n".join(parts)
+        parts.append('<p class="hint">In publication order: the claims, statements and dated events each '
+                     "article is the first to report, and how much it repeats of what came before.</p>")
+        parts.append('<ol class="additions">')
+        parts += [self.addition(item) for item in self.additions]
+        parts += ["</ol>", "</section>"]
+        return "\n".join(parts)
+
+    def addition(self, item: Additions) -> str:
+        article = self.article_by_id.get(item.article)
+        anchor = self.anchors.get(item.article)
+        heading = [self.article_link(item.article)]
+        if article is not None:
+            heading.append(f'<span class="outlet">{_e(article_outlet_label(article, article.id))}</span>')
+            date = article_date(article)
+            if date:
+                heading.append(f'<span class="date">{_e(date)}</span>')
+        title = f'<p class="title">{_e(article.title)}</p>' if article is not None and article.title else ""
+        lists = []
+        if item.claims:
+            lists.append(self.added_list("New claims", [
+                f'<a href="#{self.claim_anchors[c.id]}">{_e(c.statement)}</a> {self.status_badge(c.status)}'
+                for c in item.claims]))
+        if item.quotes:
+            lists.append(self.added_list("New statements", [self.added_quote(q) for q in item.quotes]))
+        if item.events:
+            lists.append(self.added_list("New events", [
+                f'<a href="#event-{_e(e.id)}">{_e(e.date or "undated")}</a> {_e(e.description)}'
+                for e in item.events]))
+        line = additions_line(item)
+        summary = (f'<p class="nothing-new">{_e(line[0].upper() + line[1:])}.</p>' if item.nothing_new
+                   else f'<p class="adds-line">{_e(line[0].upper() + line[1:])}.</p>')
+        return (f'<li class="addition{" nothing" if item.nothing_new else ""}"'
+                + (f' id="adds-{anchor}"' if anchor else "") + ">"
+                f'<h3>{" · ".join(heading)}</h3>{title}{summary}{"".join(lists)}</li>')
+
+    def added_quote(self, quote: Quote) -> str:
+        anchor = self.statement_anchors.get(quote.id)
+        text = f"“{_e(quote.text)}”"
+        if anchor:
+            text = f'<a href="#{anchor}">{text}</a>'
+        who = quote.speaker.name or ("unnamed source" if quote.speaker.kind == "anonymous" else "unattributed")
+        return f'{text} <span class="speaker-name">{_e(who)}</span>'
+
+    def added_list(self, heading: str, items: list[str]) -> str:
+        shown = "".join(f"<li>{item}</li>" for item in items[:ADDED_SHOWN])
+        rest = items[ADDED_SHOWN:]
+        more = (f'<details class="more-added"><summary>{len(rest)} more</summary><ul>'
+                + "".join(f"<li>{item}</li>" for item in rest) + "</ul></details>") if rest else ""
+        return f'<div class="added"><h4>{heading} ({len(items)})</h4><ul>{shown}</ul>{more}</div>'
 
     def contradictions(self) -> str:
         parts = ['<section id="contradictions">', "<h2>Contradictions</h2>"]

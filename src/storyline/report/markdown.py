@@ -8,19 +8,33 @@ would break a table row.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 
-from storyline.model import Article, Dossier, Entity, Mention
+from storyline.model import Article, Claim, Dossier, Mention
 
 from .summary import (
     EMPTY_STATES,
     QUOTE_KIND_LABELS,
+    Additions,
     Statement,
+    additions,
+    additions_line,
     article_date,
+    article_order,
     article_outlet_label,
+    claim_cells,
+    claim_counts,
+    claim_first_seen,
+    claims_by_corroboration,
+    corroboration_label,
+    entities_by_type,
+    entity_aliases,
+    entity_type_label,
+    outlet_columns,
     published_label,
     statements,
+    stating_articles,
+    stories_note,
     story_dates,
     story_outlets,
     who_said_what,
@@ -32,6 +46,7 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # Only at the start of a line do these begin a heading, list, rule or setext line.
 _LEADING_BLOCK = re.compile(r"^(\d+)([.)])|^([#+\-=])")
 _WHITESPACE = re.compile(r"\s+")
+_MATRIX_MARKS = {"states": "✓", "contradicts": "✗", "both": "✓✗", "silent": " "}
 
 def render_markdown(dossier: Dossier) -> str:
     """Render the whole dossier as a Markdown document."""
@@ -43,6 +58,7 @@ def render_markdown(dossier: Dossier) -> str:
         _who_said_what(dossier, articles),
         _timeline(dossier),
         _claims(dossier),
+        _novelty(dossier),
         _contradictions(dossier),
         _duplicates(dossier),
         _warnings(dossier),
@@ -93,6 +109,9 @@ def _summary(dossier: Dossier) -> str:
     ]
     lines.append("")
     lines.append(", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts) + ".")
+    note = stories_note(dossier)
+    if note:
+        lines += ["", f"> {md_text(note)}"]
     lines.append("")
     lines.append(f"_Generated {md_text(dossier.generated_at)} ({md_text(dossier.schema)})._")
     return "\n".join(lines)
@@ -118,15 +137,15 @@ def _entities(dossier: Dossier, articles: dict[str, Article]) -> str:
     lines = ["## Entities"]
     if not dossier.entities:
         return "\n".join([*lines, "", EMPTY_STATES["entities"]])
-    by_type: dict[str, list[Entity]] = defaultdict(list)
-    for entity in dossier.entities:
-        by_type[entity.type].append(entity)
-    for entity_type in sorted(by_type):
+    grouped = entities_by_type(dossier.entities)
+    kinds = ", ".join(entity_type_label(kind, len(members)) for kind, members in grouped)
+    lines += ["", f"{len(dossier.entities)} entit{'y' if len(dossier.entities) == 1 else 'ies'}: {md_text(kinds)}."]
+    for entity_type, members in grouped:
         lines += ["", f"### {md_text(entity_type)}", "",
                   "| name | roles | also written | mentions | articles |", "|---|---|---|---|---|"]
-        for entity in sorted(by_type[entity_type], key=lambda e: (-len(e.mentions), e.name)):
+        for entity in members:
             roles = ", ".join(md_text(r) for r in entity.roles) or "—"
-            aliases = ", ".join(md_text(a) for a in entity.aliases if a != entity.name) or "—"
+            aliases = ", ".join(md_text(a) for a in entity_aliases(entity)) or "—"
             cited = ", ".join(md_code(a) for a in _article_ids(entity.mentions, articles)) or "—"
             lines.append(f"| {md_text(entity.name)} | {roles} | {aliases} | {len(entity.mentions)} | {cited} |")
     return "\n".join(lines)
@@ -178,15 +197,82 @@ def _claims(dossier: Dossier) -> str:
     lines = ["## Claims", ""]
     if not dossier.claims:
         return "\n".join([*lines, EMPTY_STATES["claims"]])
-    for claim in dossier.claims:
-        details = [md_text(claim.status),
-                   f"{claim.outlets} outlet{_plural(claim.outlets)}, {claim.independent_outlets} independent"]
-        if claim.attributed_to:
-            details.append("attributed to " + ", ".join(md_text(name) for name in claim.attributed_to))
-        if claim.articles:
-            details.append(", ".join(md_code(a) for a in claim.articles))
-        lines.append(f"- {md_text(claim.statement)} — {'; '.join(details)}")
+    articles = {article.id: article for article in dossier.articles}
+    order = article_order(dossier)
+    ordered = claims_by_corroboration(dossier)
+    counts = claim_counts(ordered)
+    note = stories_note(dossier)
+    if note:
+        lines += [f"> {md_text(note)}", ""]
+    lines += [f"{len(ordered)} claim{_plural(len(ordered))}: {counts['confirmed']} confirmed by two or more "
+              f"independent outlets, {counts['single']} single-source, {counts['disputed']} disputed. "
+              "The most corroborated first.", "",
+              "Each outlet's cell: ✓ states it, ✗ contradicts it, blank: silent.", ""]
+    columns = outlet_columns(dossier)
+    lines.append("| claim | status | sources | " + " | ".join(md_text(c.label) for c in columns) + " |")
+    lines.append("|---|---|---|" + "---|" * len(columns))
+    for claim in ordered:
+        cells = " | ".join(_MATRIX_MARKS[cell.state] for cell in claim_cells(claim, columns))
+        lines.append(f"| {md_text(claim.statement)} | {md_text(claim.status)} | "
+                     f"{md_text(corroboration_label(claim, articles))} | {cells} |")
+    lines += ["", "### Claims in detail", ""]
+
+    def details(claim: Claim) -> list[str]:
+        return _claim_details(claim, articles, order, several_stories=len(dossier.stories) > 1)
+
+    for claim in ordered:
+        lines.append(f"- {md_text(claim.statement)} — {'; '.join(details(claim))}")
     return "\n".join(lines)
+
+
+def _claim_details(claim: Claim, articles: dict[str, Article], order: dict[str, int], *,
+                   several_stories: bool) -> list[str]:
+    details = [md_text(claim.status), md_text(corroboration_label(claim, articles))]
+    if stating_articles(claim):
+        details.append("stated in " + _carried_by(stating_articles(claim), articles))
+    if claim.contradicted_in:
+        details.append("contradicted in " + _carried_by(claim.contradicted_in, articles))
+    if claim.attributed_to:
+        details.append("attributed to " + ", ".join(md_text(name) for name in claim.attributed_to))
+    first = claim_first_seen(claim, order)
+    if first and len(claim.articles) > 1:
+        details.append(f"first seen in {md_code(first)}")
+    if claim.story and several_stories:
+        details.append(f"story {md_code(claim.story)}")
+    return details
+
+
+def _novelty(dossier: Dossier) -> str:
+    lines = ["## What each article adds", ""]
+    found = additions(dossier)
+    if not found:
+        return "\n".join([*lines, EMPTY_STATES["novelty"]])
+    articles = {article.id: article for article in dossier.articles}
+    lines.append("In publication order: what each article is the first to report.")
+    for item in found:
+        lines += ["", _addition_heading(item, articles), "", f"_{md_text(_sentence(additions_line(item)))}_"]
+        if item.claims or item.quotes or item.events:
+            lines.append("")
+        lines += [f"- new claim: {md_text(claim.statement)} ({md_text(claim.status)})" for claim in item.claims]
+        for quote in item.quotes:
+            who = quote.speaker.name or ("unnamed source" if quote.speaker.kind == "anonymous" else "unattributed")
+            lines.append(f"- new statement: “{md_text(quote.text)}” — {md_text(who)}")
+        lines += [f"- new event: **{md_text(event.date or 'undated')}** {md_text(event.description)}"
+                  for event in item.events]
+    return "\n".join(lines)
+
+
+def _addition_heading(item: Additions, articles: dict[str, Article]) -> str:
+    article = articles.get(item.article)
+    parts = [md_code(item.article)]
+    if article is not None:
+        parts.append(md_text(article_outlet_label(article, article.id)))
+        date = article_date(article)
+        if date:
+            parts.append(md_text(date))
+        if article.title:
+            parts.append(f"“{md_text(article.title)}”")
+    return "### " + " · ".join(parts)
 
 
 def _contradictions(dossier: Dossier) -> str:
@@ -244,6 +330,10 @@ def _first_seen(statement: Statement, articles: dict[str, Article]) -> str:
     where = f"; first seen in {md_code(first)}" if first and len(statement.articles) > 1 else ""
     date = article_date(articles.get(first or ""))
     return where + (f", {md_text(date)}" if date else "")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
 def _plural(n: int) -> str:

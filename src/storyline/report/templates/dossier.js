@@ -48,6 +48,25 @@
     if (event.key === "Escape" && selected !== null) { select(selected, false); }
   });
 
+  // A link to a claim or statement folded into a collapsed block opens the block first,
+  // so the browser has somewhere to scroll to. The id is looked up, never used as a selector.
+  function reveal(hash) {
+    if (!hash || hash.length < 2) { return; }
+    var id;
+    try { id = decodeURIComponent(hash.slice(1)); } catch (error) { return; }
+    var target = document.getElementById(id);
+    for (var node = target ? target.parentElement : null; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+    if (link) { reveal(link.getAttribute("href")); }
+  });
+  window.addEventListener("hashchange", function () { reveal(window.location.hash); });
+  reveal(window.location.hash);
+
   // Collapsed sections would be missing from paper.
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (details) { details.open = true; });

@@ -1,0 +1,1 @@
+"""Data files shipped with storyline (the bundled equipment gazetteer)."""
