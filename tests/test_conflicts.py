@@ -168,3 +168,84 @@ def test_a_denial_answering_another_claim() -> None:
     other = [member(x, "Inspectors warned Teskar") for x in (a, b)]
     lone = [ClaimMention(mention=x.mention(0, 10), predicate="deny", status="denied") for x in (a, b)]
     assert stances_across_groups([("w", other), ("d", lone)], [a, b]) == []
+
+
+def _with_parts(m: ClaimMention, a: Article, subject: str | None = None, obj: str | None = None) -> ClaimMention:
+    """`m` with its subject and object spans, looked up inside its clause."""
+    from dataclasses import replace
+
+    def span(part: str | None) -> Mention | None:
+        if part is None:
+            return None
+        at = a.body.index(part, m.mention.start)
+        return a.mention(at, at + len(part))
+
+    return replace(m, subject=span(subject), object=span(obj))
+
+
+def test_a_denial_answers_the_claim_about_the_denying_party() -> None:
+    from storyline.analyze.conflicts import stances_across_groups
+
+    teskar = Entity(id="e-teskar", name="Teskar Chemicals", type="ORG", aliases=("Teskar",))
+    bodies = {
+        "a": "Inspectors recorded rust and asked its owner, Teskar Chemicals, for a repair plan, an official said. "
+             "The river was closed. Teskar denied that it had been warned the tank was unsafe.",
+        "b": "The official said inspectors asked Teskar for a repair plan. "
+             "The river was closed. Teskar denied that it had been warned the tank was unsafe.",
+    }
+    a, b = (article(k, v, k.upper()) for k, v in bodies.items())
+    asked = [_with_parts(member(a, "asked its owner, Teskar Chemicals, for a repair plan", source="an official"),
+                         a, obj="its owner"),
+             _with_parts(member(b, "inspectors asked Teskar for a repair plan", source="The official"),
+                         b, "inspectors", "Teskar")]
+    closed = [member(x, "The river was closed") for x in (a, b)]
+    denial = [member(x, "it had been warned the tank was unsafe", status="denied", source="Teskar") for x in (a, b)]
+    groups = [("closed", closed), ("asked", asked), ("denied", denial)]
+    [(index, found, against)] = stances_across_groups(groups, [a, b], [teskar])
+    assert index == 1 and found.kind == "stance_disagreement" and against == ()
+    assert {m.article for m in found.sides[1]} == {"a", "b"}
+    # without the entities the denying party is not known: no shared words, no answer
+    assert stances_across_groups(groups, [a, b]) == []
+    # a claim told after the denial does not provoke it
+    late = {k: v.split(". ", 2)[2] + " Inspectors asked Teskar for a repair plan." for k, v in bodies.items()}
+    a2, b2 = (article(k, v, k.upper()) for k, v in late.items())
+    asked_late = [_with_parts(member(x, "Inspectors asked Teskar for a repair plan"), x, "Inspectors", "Teskar")
+                  for x in (a2, b2)]
+    denial_late = [member(x, "it had been warned the tank was unsafe", status="denied", source="Teskar")
+                   for x in (a2, b2)]
+    assert stances_across_groups([("asked", asked_late), ("denied", denial_late)], [a2, b2], [teskar]) == []
+
+
+def test_a_spokesman_denies_for_whom_he_speaks() -> None:
+    from storyline.analyze.conflicts import stances_across_groups
+
+    entities = [
+        Entity(id="e-iran", name="Iran", type="GPE"),
+        Entity(id="e-iranian", name="Iranian", type="NORP"),
+        Entity(id="e-kanani", name="Nasser Kanani", type="PERSON", aliases=("Kanani",),
+               roles=("spokesman for the Iranian Foreign Ministry",)),
+        Entity(id="e-sullivan", name="Jake Sullivan", type="PERSON", roles=("national security adviser",)),
+    ]
+    text = ("Jake Sullivan said the Iranian government is preparing to provide Russia with several hundred drones. "
+            "Kanani said there has been no special development in this relationship recently.")
+    a, b = article("a", text, "Wire"), article("b", text.replace("Jake ", ""), "Post")
+    supply = [_with_parts(member(x, "the Iranian government is preparing to provide Russia with several hundred",
+                                 source="Sullivan"), x, "the Iranian government", "Russia") for x in (a, b)]
+    denial = [member(x, "there has been no special development in this relationship recently", status="denied",
+                     source="Kanani") for x in (a, b)]
+    [(index, found, _)] = stances_across_groups([("supply", supply), ("denied", denial)], [a, b], entities)
+    assert index == 0 and "Kanani" in found.description
+    # the same claim made by the spokesman's own side is no dispute
+    own = [replace_source(m, x, "Kanani") for m, x in zip(supply, (a, b))]
+    assert stances_across_groups([("supply", own), ("denied", denial)], [a, b], entities) == []
+    # a claim about another party is not what the spokesman answers
+    other = [_with_parts(member(x, "Russia with several hundred drones", source="Sullivan"), x, "Russia")
+             for x in (a, b)]
+    assert stances_across_groups([("other", other), ("denied", denial)], [a, b], entities) == []
+
+
+def replace_source(m: ClaimMention, a: Article, source: str) -> ClaimMention:
+    from dataclasses import replace
+
+    at = a.body.index(source)
+    return replace(m, source=a.mention(at, at + len(source)))

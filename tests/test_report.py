@@ -794,3 +794,14 @@ def test_matrix_an_article_whose_version_contradicts_does_not_also_state() -> No
     assert _matrix_rows(_claims_section(page)) == [("The bridge will reopen", ["states", "states", "both"])]
     assert ('title="Valley Post: states it in one article and contradicts it in another (a4.txt, a3.txt)"'
             in page)
+
+
+def test_a_denied_claim_is_labelled_as_a_denial() -> None:
+    from storyline.model import Claim
+    from storyline.report.summary import corroboration_label
+
+    denied = Claim(id="c", statement="It had been warned the tank was unsafe.", articles=("a", "b"), outlets=2,
+                   independent_outlets=2, status="denied")
+    assert corroboration_label(denied) == "a denial, reported by 2 independent outlets"
+    assert corroboration_label(Claim(id="d", statement="s", outlets=1, independent_outlets=1,
+                                     status="denied")) == "a denial, single source"

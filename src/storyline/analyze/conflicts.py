@@ -329,12 +329,16 @@ def stances_across_groups(
 ) -> list[tuple[int, Contradiction, tuple[str, ...]]]:
     """A denial answering another claim: a group whose members only deny ("there has been no
     special development", "Teskar denied that it had been warned") against the asserted claim
-    it answers, which is the one told in the same articles, about the same names and words,
-    by another party; the most widely carried such claim when several qualify. Each denial
-    group answers at most one claim: the group's index of that claim, the contradiction, and
-    the denying articles that do not state the claim."""
+    it answers. That claim is told in the same articles by another party, and is either about
+    the same names and words, or told shortly before the denial with the denying party (or
+    whom it speaks for: "spokesman for the Iranian Foreign Ministry") as its subject or object
+    ("asked its owner, Teskar Chemicals, for a repair plan"). The most widely carried such
+    claim wins when several qualify. Each denial group answers at most one claim: the group's
+    index of that claim, the contradiction, and the denying articles that do not state it."""
     outlets = {a.id: a.outlet or a.id for a in articles}
+    bodies = {a.id: a.body for a in articles}
     names = _EntityIndex(entities)
+    parties = _Parties(entities)
     found = []
     profiles = [_profile(members, names) for _, members in groups]
     in_article: dict[str, list[int]] = defaultdict(list)  # article id -> the groups told in it
@@ -345,6 +349,7 @@ def stances_across_groups(
         if not denials or any(m.status != "denied" for m in denials):
             continue
         deniers = {_source(m) for m in denials} - {None}
+        speaking_for = set().union(*(parties.speaks_for(m.source) for m in denials if m.source is not None))
         d_articles, d_names, d_words = profiles[d]
         best: tuple[float, int] | None = None
         for a in sorted({a for article_id in d_articles for a in in_article[article_id]}):
@@ -355,19 +360,22 @@ def stances_across_groups(
                 continue
             if deniers & {_source(m) for m in members}:
                 continue  # the same party: not a dispute
-            shared_names, shared_words = len(d_names & a_names), len(d_words & a_words)
-            if shared_words < 2 or shared_names + shared_words < MIN_SHARED:
-                continue  # a name in common is not a topic in common
             if shared_articles < min(2, len(d_articles)):
                 continue
-            score = shared_articles + 0.5 * shared_names + 0.25 * shared_words + 0.01 * len(a_articles)
+            shared_names, shared_words = len(d_names & a_names), len(d_words & a_words)
+            on_topic = shared_words >= 2 and shared_names + shared_words >= MIN_SHARED
+            answered = _answered(denials, members, speaking_for, parties, bodies)
+            if not on_topic and answered < min(2, len(d_articles)):
+                continue  # a name in common is not a topic in common
+            score = (shared_articles + 0.5 * shared_names + 0.25 * shared_words
+                     + (answered + 0.1 * len(a_articles) if answered else 0.01 * len(a_articles)))
             if best is None or score > best[0]:
                 best = (score, a)
         if best is None:
             continue
         a = best[1]
         a_statement, assertions = groups[a]
-        who = ", ".join(sorted({" ".join(m.source.text.split()) for m in denials if m.source})) or "one side"
+        who = ", ".join(sorted({parties.who(m.source) for m in denials if m.source})) or "one side"
         description = (f"{who} denies {_short(statement)} ({_outlet_list([m.mention for m in denials], outlets)}), "
                        f"answering {_short(a_statement)} ({_outlet_list([m.mention for m in assertions], outlets)})")
         sides = (_side_mentions((None, m, m.mention) for m in denials),
@@ -375,6 +383,109 @@ def stances_across_groups(
         only_deny = {m.mention.article for m in denials} - {m.mention.article for m in assertions}
         found.append((a, _contradiction("stance_disagreement", description, sides), tuple(sorted(only_deny))))
     return found
+
+
+def _answered(denials: Sequence[ClaimMention], members: Sequence[ClaimMention], speaking_for: set[str],
+              parties: _Parties, bodies: Mapping[str, str]) -> int:
+    """In how many articles a member, told before a denial there by another party, has the
+    denying party as its subject or object: the claim that denial answers."""
+    if not speaking_for:
+        return 0
+    first_denial: dict[str, int] = {}
+    for m in denials:
+        at = first_denial.get(m.mention.article)
+        first_denial[m.mention.article] = m.mention.start if at is None else min(at, m.mention.start)
+    answered = set()
+    for member in members:
+        article_id = member.mention.article
+        if article_id in answered or member.mention.start >= first_denial.get(article_id, -1):
+            continue
+        if member.source is not None and parties.speaks_for(member.source) & speaking_for:
+            continue  # the denying party itself
+        body = bodies.get(article_id, "")
+        named = set().union(*(parties.named(part, body) for part in (member.subject, member.object) if part))
+        if named & speaking_for:
+            answered.add(article_id)
+    return len(answered)
+
+
+class _Parties:
+    """Who a span names or speaks for, as canonical entities: the people, organisations and
+    places it names ("Teskar" for Teskar Chemicals), and for a person, those their roles
+    name ("spokesman for the Iranian Foreign Ministry": the ministry and Iran). A people's
+    name stands for its country ("Iranian" for Iran)."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        kept = [e for e in entities if e.type in _PARTY_TYPES]
+        self.canonical = {e.id: e.id for e in kept}
+        demonyms: dict[str, str] = {}  # "Iranian" -> Iran's id, for every place's likely demonyms
+        for entity in kept:
+            if entity.type in ("GPE", "LOC"):
+                for people in _demonyms(entity.name):
+                    demonyms.setdefault(people, entity.id)
+        for entity in kept:
+            if entity.type == "NORP" and entity.name in demonyms:
+                self.canonical[entity.id] = demonyms[entity.name]
+        spellings: dict[str, str] = {}
+        for entity in kept:
+            for name in {entity.name, *entity.aliases, *(m.text for m in entity.mentions)}:
+                name = " ".join(name.split())
+                if len(name) >= 3 and name[0].isupper():
+                    spellings.setdefault(name, self.canonical[entity.id])
+        self.spellings: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (name, entity)
+        for name, entity_id in spellings.items():
+            first = _NAME_WORD.match(name)
+            if first is not None:
+                self.spellings[first.group()].append((name, entity_id))
+        self.names = {e.id: e.name for e in kept if e.type in ("PERSON", "ORG")}
+        self.roles = {self.canonical[e.id]: tuple({*e.roles, *(m.text for m in e.role_mentions)})
+                      for e in kept if e.type == "PERSON"}
+
+    def in_text(self, text: str) -> set[str]:
+        """The parties `text` names, a longer name and the names inside it alike
+        ("Iranian Foreign Ministry": the ministry and Iran)."""
+        text = " ".join(text.split())
+        found = set()
+        for word in _NAME_WORD.finditer(text):
+            if word.start() and text[word.start() - 1].isalnum():
+                continue
+            for name, entity_id in self.spellings.get(word.group(), ()):
+                end = word.start() + len(name)
+                if text.startswith(name, word.start()) and (end == len(text) or not text[end].isalnum()):
+                    found.add(entity_id)
+        return found
+
+    def named(self, part: Mention, body: str = "") -> set[str]:
+        """The parties a subject or object names, with an apposition after it ("its owner,
+        Teskar Chemicals,")."""
+        text = part.text
+        apposition = _APPOSITION.match(body, part.end) if body else None
+        if apposition is not None:
+            text += " " + apposition.group(1)
+        return self.in_text(text)
+
+    def who(self, source: Mention) -> str:
+        """The one person or organisation a source names, by its canonical name ("Nasser Kanani"
+        for "Chafi"), else the source as written."""
+        named = [self.names[e] for e in self.in_text(source.text) if e in self.names]
+        return named[0] if len(named) == 1 else " ".join(source.text.split())
+
+    def speaks_for(self, source: Mention) -> set[str]:
+        """The parties a source is or speaks for."""
+        named = self.in_text(source.text)
+        return named.union(*(self.in_text(role) for entity in named for role in self.roles.get(entity, ())))
+
+
+_PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+_NAME_WORD = re.compile(r"\w+")
+_APPOSITION = re.compile(r",\s*([^,;.\n]{1,60}),")
+
+
+def _demonyms(place: str) -> set[str]:
+    """The likely names of a place's people ("Iranian" for "Iran", "Russian" for "Russia")."""
+    if len(place) < 4:
+        return set()
+    return {stem + ending for stem in (place, place[:-1]) for ending in ("n", "an", "ian", "ese", "i", "ish")}
 
 
 class _EntityIndex:

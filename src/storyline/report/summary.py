@@ -262,6 +262,8 @@ def corroboration_label(claim: Claim, articles: Mapping[str, Article] | None = N
         against = (len(outlets_of(claim.contradicted_in, articles)) if articles is not None
                    else len(set(claim.contradicted_in)))
         return f"disputed: stated by {stated}, contradicted by {_count_of(against, 'outlet')}"
+    if claim.status == "denied":  # what its members report is a denial: the denial is what is corroborated
+        return f"a denial, reported by {stated}" if claim.independent_outlets >= 2 else "a denial, single source"
     if claim.independent_outlets >= 2:
         return f"confirmed by {stated}"
     if claim.outlets > 1:  # wire copies: several outlets, one source
