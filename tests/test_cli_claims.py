@@ -168,7 +168,7 @@ def test_claims_empty_state(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
     result = invoke("claims", tmp_path, "--json", out, "--no-store")
     assert result.exit_code == 0, result.output
     assert "┃" not in result.stdout  # no empty table
-    assert "0 claims in 2 articles: no claims were grouped across these articles" in result.stdout
+    assert "0 claims in 2 articles: no factual claims were found in these articles" in result.stdout
     assert json.loads(out.read_text(encoding="utf-8"))["claims"] == []
 
 

@@ -5,16 +5,20 @@ Three kinds of `Contradiction` besides `paraphrase_drift` (contradictions.py):
 - `factual_conflict`: the members of one claim group (the same fact told by several
   articles, see link/claims.py) give quantities of the same unit that cannot both be
   true ("an estimated 80,000 litres" and "about 18,000 litres"; "400" and "more than
-  400"), or dates of the same granularity that differ ("on Monday" resolved to April 7
-  and "on Tuesday" to April 8); and one person called by a masculine title in one
-  place and a feminine one in another ("spokesman" and "spokeswoman").
-- `stance_disagreement`: one party denies what another asserts, within a claim group.
+  400"), or different days for it ("on Monday" resolved to April 7 and "on Tuesday" to
+  April 8; a month or a year told differently is more often another event); and one
+  person called by a masculine title in one place and a feminine one in another
+  ("spokesman" and "spokeswoman").
+- `stance_disagreement`: one party denies what another asserts: within a claim group,
+  or a group of denials against the claim it answers (told in the same articles by
+  another party, about the denying party or whom it speaks for).
 - `spelling_variant`: one entity's name spelled two ways ("Houthi" and "Huthi").
 
 Each quantity is read as an interval ("about 18,000": 10 % either side; "more than
-400": above 400; "up to several hundred": at most 900), and two members conflict
-when their intervals for one unit do not meet. Vague amounts ("dozens") are wide
+400": above 400; "up to several hundred": at most 999), and two members conflict
+when their intervals for one unit do not meet. Vague amounts ("thousands") are wide
 intervals and rarely conflict, which is right: they rarely contradict anything.
+Members must also be alike in their words, so a loose group does not make a conflict.
 The side that fewer articles take comes first in `sides`.
 """
 
@@ -205,6 +209,8 @@ def _quantity_sides(members: Sequence[ClaimMention]) -> tuple | None:
         if {m.mention.article for _, m, _ in minority} <= {m.mention.article for _, m, _ in majority} and \
                 len({m.mention.article for _, m, _ in majority}) == 1:
             continue  # one article giving two amounts: two things, not a conflict
+        if not any(_alike(a, b) for _, a, _ in minority for _, b, _ in majority):
+            continue  # a loose group: the amounts may be of different things
         return (_side_mentions(minority), _side_mentions(majority),
                 f'"{minority[0][2].text}"', f'"{majority[0][2].text}"')
     return None

@@ -113,7 +113,7 @@ def claims_command(
         line += (f": {counts['confirmed']} confirmed by two or more independent outlets, "
                  f"{counts['single']} single-source, {counts['disputed']} disputed")
     elif not dossier.claims and dossier.articles:
-        line += ": no claims were grouped across these articles"
+        line += ": no factual claims were found in these articles"
     out.print(line, markup=False, highlight=False, soft_wrap=True)
     _contradictions(dossier)
     _finish(dossier, json_path)
