@@ -333,3 +333,50 @@ def test_example_story_groups_its_main_claims(examples_dir: Path) -> None:
     assert len({a[:2] for a in leak}) >= 7
     assert len({a[:2] for a in spanning("three tonnes of dead fish")}) >= 5
     assert len({a[:2] for a in spanning("drinking-water intake")}) >= 4
+
+
+# --- statements: one readable sentence of the article's words ----------------------------------
+
+
+def test_statement_puts_back_a_pronoun_subject_a_coordinated_verb_leaves_out() -> None:
+    art = article("a", "“We shut down the line and alerted the river authority within the hour,” she said.")
+    mention = claim(art, "alerted the river authority within the hour", "alert", subject="We")
+    assert statement(mention) == "We alerted the river authority within the hour."
+
+
+def test_statement_leaves_out_a_subject_the_verb_does_not_agree_with() -> None:
+    art = article("a", "It is a compound used to degrease metal parts, which breaks down slowly in mud.")
+    mention = claim(art, "breaks down slowly in mud", "break", subject="metal parts")
+    assert statement(mention) == "Breaks down slowly in mud."
+
+
+def test_statement_drops_a_complementizer_the_parse_left_in_the_subject() -> None:
+    art = article("a", "Pell said it was a note, and that repairs to Tank 4 had been scheduled for July.")
+    mention = claim(art, "that repairs to Tank 4 had been scheduled for July", "schedule", subject="that repairs")
+    assert statement(mention, article=art) == "Repairs to Tank 4 had been scheduled for July."
+    art = article("b", "The tank failed along a weld seam that corrosion had thinned to half its thickness.")
+    mention = claim(art, "that corrosion had thinned to half its thickness", "thin", subject="that corrosion")
+    assert statement(mention, article=art) == "Corrosion had thinned to half its thickness."
+    art = article("c", "Renko said that question would be addressed in the final report.")
+    mention = claim(art, "that question would be addressed in the final report", "address",
+                    subject="that question")
+    assert statement(mention, article=art) == "That question would be addressed in the final report."
+
+
+def test_statement_names_a_pronoun_subject_by_its_source() -> None:
+    art = article("a", "Teskar denied that it had been warned the tank was unsafe.")
+    teskar = Entity(id="e1", name="Teskar", type="ORG", mentions=(span(art, "Teskar"),))
+    mention = claim(art, "it had been warned the tank was unsafe", "warn", subject="it", source="Teskar",
+                    status="denied")
+    assert statement(mention, entities=[teskar]) == "Teskar had been warned the tank was unsafe."
+    assert statement(mention) == "It had been warned the tank was unsafe."  # no entity: as written
+    unclear = claim(art, "it had been warned the tank was unsafe", "warn", subject="it", source="Teskar")
+    assert statement(unclear, entities=[Entity(id="e2", name="Teskar", type="PERSON",
+                                               mentions=(span(art, "Teskar"),))]).startswith("It ")
+
+
+def test_statement_shows_a_time_clause_with_the_clause_it_times() -> None:
+    art = article("a", "“Once we understood the scale of the leak, we shut down the line,” she said.")
+    mention = claim(art, "we understood the scale of the leak", "understand", subject="we")
+    assert statement(mention, article=art) == "Once we understood the scale of the leak, we shut down the line."
+    assert statement(mention) == "We understood the scale of the leak."

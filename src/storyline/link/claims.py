@@ -786,7 +786,7 @@ def _make(items: Sequence[_Item], members: Sequence[int], articles: Mapping[str,
     digest = hashlib.sha1(f"{first.mention.article}\0{first.mention.start}\0{first.mention.end}".encode())
     claim = Claim(
         id="claim-" + digest.hexdigest()[:10],
-        statement=statement(first),
+        statement=_wording(first, names, articles[first.mention.article].body),
         mentions=mentions,
         articles=tuple(article_ids),
         outlets=len(outlets),
@@ -802,14 +802,63 @@ def _outlet(article: Article) -> str:
     return article.outlet or article.id
 
 
-def statement(claim: ClaimMention) -> str:
-    """A claim's wording for people: its clause, with its subject when the clause leaves it out
-    (a relative clause, a coordinated verb), cleanly trimmed."""
-    text = " ".join(claim.mention.text.split())
+def statement(claim: ClaimMention, *, article: Article | None = None, entities: Sequence[Entity] = ()) -> str:
+    """A claim's wording for people: one short sentence of the article's own words.
+
+    Its clause, with the subject it leaves out put back (a relative clause, a coordinated verb:
+    "we shut ... and alerted ..." gives "We alerted ..."), unless the verb does not agree with it
+    (a relative clause the parser hung on the wrong noun); a pronoun subject ("it", "he") named by
+    the claim's source when the source names an entity of the pronoun's kind (`entities`); a
+    complementizer or conjunction the parse left at its start dropped ("and that repairs ...");
+    with the article's text (`article`), a clause that only sets the time or reason of another
+    ("Once we understood ..., we shut ...") is shown with it, not as a fact of its own.
+    Only for display: never a feature.
+    """
+    return _wording(claim, _EntityIndex(entities), article.body if article is not None else None)
+
+
+# Words the parse may leave at a clause's start that are no part of its statement.
+LEADING_CONNECTIVES = re.compile(r"^(?:and|but|or|nor|so that|once|because|although|though|whereas)\s+",
+                                 re.IGNORECASE)
+# Subordinators of a clause that sets the time or reason of the clause after it.
+SUBORDINATORS = re.compile(r"(?:^|[\s“\"(])(once|because|although|though|when|whenever|after|before|since|while|"
+                           r"as soon as)\s+$", re.IGNORECASE)
+# A shown main clause is at most this long (else the subordinate clause is shown alone).
+MAX_MAIN_CLAUSE = 160
+# "it is clear that", "it was important to": "it" there names nothing.
+EXPLETIVE_IT = re.compile(r"^it(?:\s+(?:is|was|would be|will be|has been|had been|may be|might be|could be|seems|"
+                          r"appears)|['’]s)\s+(?:not\s+)?(?:\w+ly\s+)?\w+\s+(?:that|whether|to|if|how|what|why|when|"
+                          r"where|who)\b", re.IGNORECASE)
+# Present-tense verbs that need a singular subject, and those that need a plural one.
+SINGULAR_VERB = re.compile(r"^(?:is|was|has|does|[a-z]+[^s\W]s)\b")
+PLURAL_VERB = re.compile(r"^(?:are|were|have|do)\b")
+# A clause that opens so has no finite verb for a pronoun to be the subject of ("mentioning ...").
+NON_FINITE = re.compile(r"^(?:\w+ing|to|even|when|while|as|if|after|before|by|with|without)\b", re.IGNORECASE)
+SPEECH_WORDS = frozenset("said says say told tell added noted claimed stated believes believed reported".split())
+
+
+def _wording(claim: ClaimMention, names: _EntityIndex, body: str | None) -> str:
+    mention = claim.mention
+    text = " ".join(mention.text.split())
     subject = claim.subject
-    if subject is not None and not (claim.mention.start <= subject.start < claim.mention.end) \
-            and subject.text.lower() not in PRONOUNS and subject.article == claim.mention.article:
-        text = f"{' '.join(subject.text.split())} {text}"
+    same_article = subject is not None and subject.article == mention.article
+    if subject is not None and same_article and not mention.start <= subject.start < mention.end:
+        wording = " ".join(subject.text.split())
+        if _left_out(subject, mention) and _agrees(wording, text) and not (
+                wording.lower() in PRONOUNS and NON_FINITE.match(text)):
+            text = f"{_pronoun_named(claim, wording, names)} {text}"
+    elif subject is not None and same_article and subject.start == mention.start:
+        words = subject.text.split()
+        if words[0].lower() == "that" and len(words) > 1 and _complementizer(words[1], body, mention.start):
+            text = text[len(words[0]):].lstrip()  # "and that repairs ...", "a seam that corrosion had thinned"
+        elif len(words) == 1 and words[0].lower() in PRONOUNS:
+            named = _pronoun_named(claim, words[0], names)
+            if named != words[0] and not EXPLETIVE_IT.match(text):
+                text = named + text[len(words[0]):]
+    while found := LEADING_CONNECTIVES.match(text):
+        text = text[found.end():]
+    if body is not None:
+        text = _with_main_clause(text, mention, body)
     text = text.strip(" ,;:—–-")
     for opening, closing in (("“", "”"), ("(", ")"), ("[", "]")):
         if text.count(opening) != text.count(closing):  # a quotation or aside the clause cut in two
@@ -822,6 +871,75 @@ def statement(claim: ClaimMention) -> str:
     if text and text[-1].isalnum():
         text += "."
     return text
+
+
+def _agrees(subject: str, clause: str) -> bool:
+    """Whether a clause's present-tense verb agrees with a subject it leaves out: "metal parts"
+    and "breaks down" do not (the parser took the wrong noun for a relative clause's)."""
+    words = WORD.findall(subject)
+    if not words:
+        return False
+    head = words[-1].lower()
+    plural = " and " in f" {subject.lower()} " or head in ("we", "they", "you", "people") or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is")) and not subject[:1].isupper()
+        and len(head) > 3)
+    singular = head in ("he", "she", "it") or not plural and not head.endswith("s")
+    verb = clause.lstrip().lower()
+    if plural and SINGULAR_VERB.match(verb):
+        return False
+    return not (singular and PLURAL_VERB.match(verb) and head not in ("i", "you"))
+
+
+def _complementizer(following: str, body: str | None, start: int) -> bool:
+    """Whether a "that" opening a clause's subject is a conjunction rather than a determiner:
+    before a plural ("that repairs ... had been scheduled"), after a conjunction ("and that ..."),
+    or after a noun ("a weld seam that corrosion had thinned")."""
+    if following.endswith("s") and not following.endswith(("ss", "us", "is")):
+        return True
+    if body is None:
+        return False
+    before = WORD.findall(body[max(0, start - 40):start])
+    if not before:
+        return False
+    last = before[-1].lower()
+    if last in ("and", "but", "or"):
+        return True
+    return last not in STOPWORDS and last not in MORE_STOPWORDS and last not in SPEECH_WORDS \
+        and not last.endswith(("ed", "ly")) and not last[:1].isdigit()
+
+
+def _pronoun_named(claim: ClaimMention, subject: str, names: _EntityIndex) -> str:
+    """A pronoun subject as the name its source gives ("Teskar denied that it had been warned":
+    Teskar), when the source names an entity of the pronoun's kind; else the subject as written."""
+    types = PRONOUN_TYPES.get(subject.lower())
+    source = claim.source
+    if not types or source is None or source.article != claim.mention.article:
+        return subject
+    found = [(s, e, entity) for s, e, entity in names.within(source) if entity.type in types]
+    if not found:
+        return subject
+    s, e, _ = max(found, key=lambda f: (f[1] - f[0], -f[0]))
+    if source.text[:s - source.start].strip().lower() == "the":
+        s = source.start  # "The National Environmental Inspectorate" as written
+    return " ".join(source.text[s - source.start:e - source.start].split())
+
+
+def _with_main_clause(text: str, mention: Mention, body: str) -> str:
+    """A clause that only sets the time or reason of the one after it ("Once we understood the
+    scale of the leak, we shut ..."), with its subordinator and that clause, when short."""
+    line_start = body.rfind("\n", 0, mention.start) + 1
+    window = body[max(line_start, mention.start - 30):mention.start]
+    found = SUBORDINATORS.search(window)
+    opening = body[line_start:mention.start - len(window) + found.start(1)] if found else ""
+    if found is None or not re.fullmatch(r"(?:.*[.!?][\s”\"’']*)?[\s“\"‘']*", opening, re.DOTALL):
+        return text  # only a clause that opens its sentence sets the time of the one after it
+    after = body[mention.end:]
+    main = re.match(r"\s*,\s*([^.!?;\n]*?[.!?])(?=[\s”\"’']|$)", after)
+    if main is None or len(main.group(1)) > MAX_MAIN_CLAUSE or LEADING_CONNECTIVES.match(main.group(1)):
+        return text
+    clause = re.sub(r",[”\"’']?\s*(?:[\w’'-]+\s+){0,4}(?:said|says|told \w+|added)$", "",
+                    " ".join(main.group(1).split()).rstrip(".!?"))
+    return f"{found.group(1)} {text}, {clause}"
 
 
 def _attributed(chosen: Sequence[_Item], names: _EntityIndex) -> tuple[str, ...]:
