@@ -398,10 +398,11 @@ def copy_groups(articles: Sequence[Article], pairs: Sequence[DuplicatePair]) -> 
 
     for pair in pairs:
         first, second = pair.articles
-        if (pair.similarity >= COPY_SIMILARITY and first in order and second in order
-                and sum(len(WORD.findall(one.text)) for one, _ in pair.shared) >= COPY_WORDS):
-            one, other = sorted((root(first), root(second)), key=order.__getitem__)
-            parent[other] = one
+        if pair.similarity < COPY_SIMILARITY or first not in order or second not in order:
+            continue
+        one, other = sorted((root(first), root(second)), key=order.__getitem__)
+        if one != other and sum(len(WORD.findall(shared.text)) for shared, _ in pair.shared) >= COPY_WORDS:
+            parent[other] = one  # (words counted only for pairs not joined yet: wire stories make thousands)
     members: dict[str, list[str]] = defaultdict(list)
     for article_id in order:
         members[root(article_id)].append(article_id)
