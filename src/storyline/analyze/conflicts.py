@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..link.claims import EntityIndex
 from ..model import Article, ClaimMention, Contradiction, Entity, Mention, Timex
 from ..words import stem, words
 
@@ -343,7 +344,7 @@ def stances_across_groups(
     index of that claim, the contradiction, and the denying articles that do not state it."""
     outlets = {a.id: a.outlet or a.id for a in articles}
     bodies = {a.id: a.body for a in articles}
-    names = _EntityIndex(entities)
+    names = EntityIndex(entities)
     parties = _Parties(entities)
     found = []
     profiles = [_profile(members, names) for _, members in groups]
@@ -494,26 +495,12 @@ def _demonyms(place: str) -> set[str]:
     return {stem + ending for stem in (place, place[:-1]) for ending in ("n", "an", "ian", "ese", "i", "ish")}
 
 
-class _EntityIndex:
-    """The canonical entities named inside a span, from the entities' mentions."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self.spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for entity in entities:
-            for mention in entity.mentions:
-                self.spans[mention.article].append((mention.start, mention.end, entity.id))
-
-    def within(self, mention: Mention) -> set[str]:
-        return {entity for start, end, entity in self.spans.get(mention.article, ())
-                if mention.start <= start and end <= mention.end}
-
-
-def _profile(members: Sequence[ClaimMention], names: _EntityIndex) -> tuple[set[str], set[str], set[str]]:
+def _profile(members: Sequence[ClaimMention], names: EntityIndex) -> tuple[set[str], set[str], set[str]]:
     """A group's articles, the entities its clauses name, and their content words."""
     found_names: set[str] = set()
     found_words: set[str] = set()
     for member in members:
-        found_names |= names.within(member.mention)
+        found_names |= {entity.id for _, _, entity in names.within(member.mention)}
         found_words |= words(member.mention.text)
     return {m.mention.article for m in members}, found_names, found_words
 

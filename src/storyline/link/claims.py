@@ -211,7 +211,7 @@ def group_claims(
     # An article outside every given story is a story of its own: its claims are kept, never grouped.
     pool_of = {a: story_of.get(a, "\0" + a) for a in known} if stories else {a: "" for a in known}
     items: list[_Item] = []
-    names = _EntityIndex(entities)
+    names = EntityIndex(entities)
     for article_id, found in claims.items():
         if article_id not in known or not found:
             continue
@@ -259,8 +259,8 @@ def _first_rank(group: ClaimGroup, order: Mapping[str, int]) -> int:
 # --- features --------------------------------------------------------------------------------
 
 
-class _EntityIndex:
-    """Entity mentions by article, for the entities a span names."""
+class EntityIndex:
+    """Entity mentions by article, for the entities a span names (shared with analyze/conflicts.py)."""
 
     def __init__(self, entities: Sequence[Entity]):
         spans: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
@@ -315,7 +315,7 @@ def _nesting(found: Sequence[ClaimMention]) -> list[list[tuple[int, int]]]:
     return nested
 
 
-def _features(claim: ClaimMention, nested: list[tuple[int, int]], names: _EntityIndex,
+def _features(claim: ClaimMention, nested: list[tuple[int, int]], names: EntityIndex,
               dates: _DateIndex) -> dict[str, float]:
     """What a claim says, as comparable features (see the module docstring), each with a factor
     on its weight: the names in the subject (who acts) weigh half, because one actor does many
@@ -409,7 +409,7 @@ PRONOUN_TYPES = {"it": frozenset({"ORG", "GPE", "NORP"}), "they": frozenset({"OR
                  "he": frozenset({"PERSON"}), "she": frozenset({"PERSON"})}
 
 
-def _actors(claim: ClaimMention, names: _EntityIndex) -> frozenset[str]:
+def _actors(claim: ClaimMention, names: EntityIndex) -> frozenset[str]:
     """The named actors of a claim: the people, organisations and countries its subject names,
     not in a prepositional phrase ("cooperation with Russia" names no actor), or its source's
     when the subject is a pronoun; each as the first four letters of its words, so that "Iran"
@@ -444,7 +444,7 @@ COUNTRY_ALIASES = {"u.s": "usa", "us": "usa", "u.s.": "usa", "usa": "usa", "amer
 
 
 def _countries(claim: ClaimMention, nested: list[tuple[int, int]],
-               names: _EntityIndex) -> tuple[frozenset[str], frozenset[str]]:
+               names: EntityIndex) -> tuple[frozenset[str], frozenset[str]]:
     """The countries, cities and nationalities a claim names (not in its nested clauses), by the
     first letters of their names: "Iran" and "Iranian" agree, "Russia" and "Ukraine" do not; all
     of them, and those outside its subject (to, for or where the act is done)."""
@@ -771,7 +771,7 @@ def _compatible(first: list[int], second: list[int], nodes: Sequence[_Node]) -> 
 # --- groups as claims ------------------------------------------------------------------------
 
 
-def _make(items: Sequence[_Item], members: Sequence[int], articles: Mapping[str, Article], names: _EntityIndex,
+def _make(items: Sequence[_Item], members: Sequence[int], articles: Mapping[str, Article], names: EntityIndex,
           independence: Mapping[str, str] | None) -> ClaimGroup:
     chosen = sorted((items[i] for i in members), key=lambda it: (it.rank, it.mention.mention.article,
                                                                  it.mention.mention.start))
@@ -814,7 +814,7 @@ def statement(claim: ClaimMention, *, article: Article | None = None, entities: 
     ("Once we understood ..., we shut ...") is shown with it, not as a fact of its own.
     Only for display: never a feature.
     """
-    return _wording(claim, _EntityIndex(entities), article.body if article is not None else None)
+    return _wording(claim, EntityIndex(entities), article.body if article is not None else None)
 
 
 # Words the parse may leave at a clause's start that are no part of its statement.
@@ -837,7 +837,7 @@ NON_FINITE = re.compile(r"^(?:\w+ing|to|even|when|while|as|if|after|before|by|wi
 SPEECH_WORDS = frozenset("said says say told tell added noted claimed stated believes believed reported".split())
 
 
-def _wording(claim: ClaimMention, names: _EntityIndex, body: str | None) -> str:
+def _wording(claim: ClaimMention, names: EntityIndex, body: str | None) -> str:
     mention = claim.mention
     text = " ".join(mention.text.split())
     subject = claim.subject
@@ -908,7 +908,7 @@ def _complementizer(following: str, body: str | None, start: int) -> bool:
         and not last.endswith(("ed", "ly")) and not last[:1].isdigit()
 
 
-def _pronoun_named(claim: ClaimMention, subject: str, names: _EntityIndex) -> str:
+def _pronoun_named(claim: ClaimMention, subject: str, names: EntityIndex) -> str:
     """A pronoun subject as the name its source gives ("Teskar denied that it had been warned":
     Teskar), when the source names an entity of the pronoun's kind; else the subject as written."""
     types = PRONOUN_TYPES.get(subject.lower())
@@ -942,7 +942,7 @@ def _with_main_clause(text: str, mention: Mention, body: str) -> str:
     return f"{found.group(1)} {text}, {clause}"
 
 
-def _attributed(chosen: Sequence[_Item], names: _EntityIndex) -> tuple[str, ...]:
+def _attributed(chosen: Sequence[_Item], names: EntityIndex) -> tuple[str, ...]:
     """The members' sources, by their entity's canonical name when one is named in the span."""
     counts: Counter[str] = Counter()
     for item in chosen:
@@ -958,7 +958,7 @@ def _attributed(chosen: Sequence[_Item], names: _EntityIndex) -> tuple[str, ...]
 ENTITY_PREFERENCE = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
 
 
-def _source_name(source: Mention, names: _EntityIndex) -> str | None:
+def _source_name(source: Mention, names: EntityIndex) -> str | None:
     found = names.within(source)
     if found:
         found.sort(key=lambda s: (ENTITY_PREFERENCE.get(s[2].type, 9), -s[1]))
@@ -969,7 +969,7 @@ def _source_name(source: Mention, names: _EntityIndex) -> str | None:
     return DETERMINERS.sub("", text).strip(" ,.")
 
 
-def _status(members: Sequence[ClaimMention], names: _EntityIndex) -> str:
+def _status(members: Sequence[ClaimMention], names: EntityIndex) -> str:
     """asserted when any member states it, alleged when all hedge, denied when all deny,
     disputed when some state it and others deny it."""
     denying = [m for m in members if _denies(m, names)]
@@ -981,7 +981,7 @@ def _status(members: Sequence[ClaimMention], names: _EntityIndex) -> str:
     return "asserted" if any(m.status == "asserted" for m in stating) else "alleged"
 
 
-def _denies(claim: ClaimMention, names: _EntityIndex) -> bool:
+def _denies(claim: ClaimMention, names: EntityIndex) -> bool:
     """A denial: denied by its source, or a source negating what it says of itself ("Teskar says
     it was never told", "the inspectorate did not tell us")."""
     if claim.status == "denied":
