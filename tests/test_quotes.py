@@ -397,6 +397,32 @@ def test_a_quotation_signed_with_a_dash_names_its_speaker() -> None:
 
 
 @pytest.mark.model
+def test_signed_lines_are_one_statement_each_even_after_a_no_break_space() -> None:
+    text = ("“The plan will hurt every family on this street.”\u00a0― Carla Sanchez.\n"
+            "“Nobody asked us before the vote was taken.” ―\u00a0Esther Tapia\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, len(q.parts)) for q in quotes[0]] == [("Carla Sanchez", 0), ("Esther Tapia", 0)]
+
+
+@pytest.mark.model
+def test_a_second_speech_verb_between_two_quoted_pieces_starts_a_statement_of_its_own() -> None:
+    text = ("“We cannot afford this any longer,” Dalia Renko said, adding later, “The port is losing money.”\n\n"
+            "“The yard will close,” said Irena Valdaro, who runs the union. “Nobody will be paid.”\n\n"
+            "“Costs are rising,” Marco Bellin said, referring to the fuel bill, “and they will keep rising.”\n\n"
+            "“The inspection is over,” Bellin told reporters.\n\n“We found no fault in the hull.”")
+    _, quotes, _ = quotes_of_texts([text])
+    statements = [(q.speaker.name.split()[-1], [p.text for p in q.parts] or [q.text]) for q in quotes[0]]
+    assert statements == [
+        ("Renko", ["We cannot afford this any longer"]),
+        ("Renko", ["The port is losing money."]),
+        ("Valdaro", ["The yard will close", "Nobody will be paid."]),
+        ("Bellin", ["Costs are rising", "and they will keep rising."]),
+        ("Bellin", ["The inspection is over"]),
+        ("Bellin", ["We found no fault in the hull."]),  # the next paragraph: the same speaker goes on
+    ]
+
+
+@pytest.mark.model
 def test_organisations_and_groups_of_officials_as_speakers() -> None:
     text = ("The Kremlin said the talks would resume next month.\n\n"
             "Iran's foreign ministry said the claims were baseless and politically motivated.\n\n"

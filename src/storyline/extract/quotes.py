@@ -323,7 +323,7 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
         if cue is None:
             cue, subject, cue_text = _attribution_after(doc, body, span)
         if cue is None and previous is not None and previous_span is not None \
-                and _split_by_attribution(body, previous, previous_span, span):
+                and _split_by_attribution(doc, body, previous, previous_span, span):
             previous.pieces.extend(span.pieces)  # "A," he said. "B."
             previous_span = span
             continue
@@ -340,7 +340,9 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
         statement.cue, statement.subject, statement.cue_text = cue, subject, cue_text
         if cue is None and kind == "direct" and previous is not None and previous_span is not None \
                 and _continues(body, previous_span, span):
-            if previous.kind == "direct" and len(body[previous_span.closed:span.opened].split()) <= 15:
+            between = body[previous_span.closed:span.opened]
+            if previous.kind == "direct" and "\n" not in between and len(between.split()) <= 15 \
+                    and not _another_verb(doc, previous, previous_span, span):
                 previous.pieces.extend(span.pieces)  # the same speaker goes on: `"A," he said.` / `"B."`
                 previous_span = span
                 continue
@@ -357,7 +359,7 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
 
 
 # `"..." ― Sonya Herridge`: a quotation signed with a dash and a name.
-SIGNATURE = re.compile(r"[ \t]*([―—–-])[ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
+SIGNATURE = re.compile(r"[^\S\n]*([―—–-])[^\S\n]*([A-Z][\w.'’-]+(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})")
 
 
 def _signed(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
@@ -384,13 +386,35 @@ def _transcript_speaker(
     return name[-1], name, ":", [(found.end(), end), *span.pieces[1:]]
 
 
-def _split_by_attribution(body: str, previous: _Found, previous_span: QuotedSpan, span: QuotedSpan) -> bool:
-    """`"A," he said. "B."` or `"A," he said, "B"`: the attribution sits between two quoted pieces."""
+def _split_by_attribution(doc: Doc, body: str, previous: _Found, previous_span: QuotedSpan, span: QuotedSpan) -> bool:
+    """`"A," he said. "B."` or `"A," he said, "B"`: the attribution sits between two quoted pieces.
+
+    Only the attribution: a second verb between them (`"A," Trump said, adding later, "B"`,
+    `"A," she sings before asking, "B"`) introduces a statement of its own.
+    """
     cue = previous.cue
     if cue is None or not previous_span.closed <= cue.idx < span.opened or previous.subject is None:
         return False
     between = body[previous_span.closed:span.opened]
-    return "\n" not in between and len(between.split()) <= 30
+    if "\n" in between or len(between.split()) > 30:
+        return False
+    return not _another_verb(doc, previous, previous_span, span)
+
+
+OWN_CONTENT = frozenset("dobj ccomp xcomp prep attr".split())  # a verb's own object: it is not the quote's cue
+
+
+def _another_verb(doc: Doc, previous: _Found, previous_span: QuotedSpan, span: QuotedSpan) -> bool:
+    """A speech verb of its own between two quoted pieces, whose content is the second one
+    (`adding later`, `before asking her`); not a clause that describes the speaker (`said
+    Tim Hess, who introduced him to bankers`) or the attribution (`referring to the 1 percent`)."""
+    tokens = doc.char_span(previous_span.closed, span.opened, alignment_mode="contract") or ()
+    cue = previous.cue.i if previous.cue is not None else -1
+    return any(t.i != cue and t.is_alpha and t.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp")
+               and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i != cue)
+               and not any(c.dep_ in OWN_CONTENT and c.lower_ not in PRONOUNS and c.idx < span.opened
+                           for c in t.children)
+               for t in tokens)
 
 
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is it its vs".split())
