@@ -177,6 +177,47 @@ def test_a_dated_disclosure_is_a_claim_beside_what_it_disclosed(nlp) -> None:
 
 
 @pytest.mark.model
+def test_a_dated_statement_to_the_press_is_a_disclosure(nlp) -> None:
+    text = ("“The tank was never inspected,” spokesman Odo Marren told reporters at a press briefing on Monday.\n\n"
+            "“The bridge will reopen in May,” Mayor Elin Dorr said at a news conference last week.\n\n"
+            "“The ban will stay,” the minister told reporters.")
+    article, claims = claims_of(nlp, text)
+    briefing = only(claims, "told reporters at a press briefing on Monday")
+    assert briefing.predicate == "tell" and [t.text for t in briefing.times] == ["Monday"]
+    assert "inspected" not in briefing.mention.text, "what was said is a claim of its own"
+    assert only(claims, "said at a news conference last week").predicate == "say"
+    assert not any("told reporters." in c.mention.text + "." for c in claims), "undated: an attribution"
+    assert_offsets(article, claims)
+
+
+@pytest.mark.model
+def test_do_so_stands_for_the_verb_phrase_before_it(nlp) -> None:
+    text = "The mayor asked the council to rebuild the old harbour bridge, but the council has been slow to do so."
+    article, claims = claims_of(nlp, text)
+    slow = only(claims, "slow to do so")
+    assert slow.object is not None and slow.object.text == "rebuild the old harbour bridge"
+    assert_offsets(article, claims)
+
+
+@pytest.mark.model
+def test_as_reported_by_is_an_attribution(nlp) -> None:
+    text = "The plant's closure shows the weakness of the regional economy as reported by the Kessford Courier."
+    article, claims = claims_of(nlp, text)
+    shown = only(claims, "The plant's closure shows")
+    assert "reported" not in shown.mention.text
+    assert shown.source is not None and "Kessford Courier" in shown.source.text
+
+
+@pytest.mark.model
+def test_a_concern_is_held_not_stated(nlp) -> None:
+    text = "The ministry delayed the vote out of concern that the harbour bridge might collapse in a storm."
+    article, claims = claims_of(nlp, text)
+    concern = only(claims, "the harbour bridge might collapse")
+    assert concern.status == "alleged"
+    assert "collapse" not in only(claims, "The ministry delayed the vote").mention.text
+
+
+@pytest.mark.model
 def test_a_paragraph_the_parser_hung_on_another_is_a_claim(nlp) -> None:
     text = ("He noted that Iran's drones have been used by the Huthi rebels in Yemen to attack Saudi Arabia.\n\n"
             "- Drones play key role -\n\n"

@@ -186,14 +186,74 @@ def test_an_open_question_or_a_condition_is_not_the_fact(first: str, second: str
 
 @pytest.mark.parametrize(("first", "second"), [
     ("technological", "technologies"), ("before", "predated"), ("revealed", "announces"), ("invasion", "conflict"),
-    ("deeper", "strengthening"), ("critical", "crucial"), ("military", "forces"),
+    ("deeper", "strengthening"), ("critical", "crucial"), ("military", "forces"), ("intention", "planned"),
+    ("invading", "invasion"),
 ])
 def test_word_keys_join_news_wordings(first: str, second: str) -> None:
     assert word_key(first) == word_key(second) != ""
 
 
+def test_one_disclosure_act_however_worded_is_one_group() -> None:
+    """An event-level match: one named actor (here the host of a press briefing its spokesman
+    spoke at), an act of making public, a day within the week the other names."""
+    first = "On Tuesday the Harbour Authority revealed the inspection report"
+    second = "spokesman Odo Marren told reporters at a Harbour Authority press briefing last week"
+    a = article("a", first + ".", outlet="A", date="2025-04-09")
+    b = article("b", second + ".", outlet="B", date="2025-04-16")
+    entities = [Entity(id="ent-authority", name="Harbour Authority", type="ORG",
+                       mentions=(span(a, "Harbour Authority"), span(b, "Harbour Authority"))),
+                Entity(id="ent-marren", name="Odo Marren", type="PERSON", mentions=(span(b, "Odo Marren"),))]
+    tuesday, week = a.body.index("Tuesday"), b.body.index("last week")
+    timexes = {"a": [Timex(tuesday, tuesday + 7, "Tuesday", "DATE", "2025-04-08")],
+               "b": [Timex(week, week + 9, "last week", "DATE", "2025-W15")]}
+    claims = {"a": [claim(a, first, "reveal", subject="the Harbour Authority", obj="the inspection report")],
+              "b": [claim(b, second, "tell", subject="spokesman Odo Marren", obj="reporters")]}
+    groups = group_claims([a, b], claims, entities=entities, timexes=timexes)
+    assert len(groups) == 1, "a day within the week: one act"
+    other_week = {"a": timexes["a"], "b": [Timex(week, week + 9, "last week", "DATE", "2025-W17")]}
+    assert len(group_claims([a, b], claims, entities=entities, timexes=other_week)) == 2, "another week"
+    assert len(group_claims([a, b], claims, entities=entities)) == 2, "undated: no act to compare"
+    hostless = b.body.replace("a Harbour Authority press briefing", "a press briefing at the Harbour Authority")
+    c = article("b", hostless, outlet="B", date="2025-04-16")
+    moved = [Entity(id="ent-authority", name="Harbour Authority", type="ORG",
+                    mentions=(span(a, "Harbour Authority"), span(c, "Harbour Authority"))),
+             Entity(id="ent-marren", name="Odo Marren", type="PERSON", mentions=(span(c, "Odo Marren"),))]
+    week = c.body.index("last week")
+    claims["b"] = [claim(c, hostless.rstrip("."), "tell", subject="spokesman Odo Marren", obj="reporters")]
+    timexes["b"] = [Timex(week, week + 9, "last week", "DATE", "2025-W15")]
+    assert len(group_claims([a, c], claims, entities=moved, timexes=timexes)) == 2, "not the host: another actor"
+
+
+def test_a_pro_verb_counts_as_the_verb_phrase_it_stands_for() -> None:
+    first = "The council has voted to rebuild the old harbour bridge"
+    second = "Mayor Elin Dorr asked the council to rebuild the old harbour bridge, but it has been slow to do so"
+    a, b = article("a", first + ".", outlet="A"), article("b", second + ".", outlet="B")
+    resolved = claim(b, "it has been slow to do so", "be", subject="it")
+    resolved = ClaimMention(mention=resolved.mention, predicate="be", subject=resolved.subject,
+                            object=span(b, "rebuild the old harbour bridge"))
+    claims = {"a": [claim(a, first, "rebuild", subject="The council")], "b": [resolved]}
+    assert len(group_claims([a, b], claims)) == 1
+    unresolved = ClaimMention(mention=resolved.mention, predicate="be", subject=resolved.subject)
+    assert len(group_claims([a, b], {"a": claims["a"], "b": [unresolved]})) == 2
+
+
+@pytest.mark.parametrize(("first", "second", "apart"), [
+    ("The ministry has been debating whether to close the Sallow Bay fishery",
+     "The ministry has been hesitant to close the Sallow Bay fishery", False),
+    ("The ministry is reluctant to close the Sallow Bay fishery",
+     "The ministry is weighing whether to close the Sallow Bay fishery", False),
+    ("The ministry has been hesitant to close the Sallow Bay fishery",
+     "The ministry closed the Sallow Bay fishery", True),
+])
+def test_an_act_weighed_is_not_the_act_done(first: str, second: str, apart: bool) -> None:
+    a, b = article("a", first + ".", outlet="A"), article("b", second + ".", outlet="B")
+    claims = {"a": [claim(a, first, "be")], "b": [claim(b, second, "close" if apart else "be")]}
+    assert len(group_claims([a, b], claims)) == (2 if apart else 1)
+
+
 def test_word_keys_leave_out_negations_and_hedges() -> None:
     assert word_key("didn’t") == word_key("wasn't") == word_key("allegedly") == ""
+    assert word_key("Meanwhile") == word_key("additionally") == word_key("however") == "", "connectives"
     assert verb_key("predate") == word_key("before")
 
 

@@ -6,16 +6,19 @@ coordinated with it, adverbial clauses with their own subject or an -ing verb
 employs about 640 people`) and participles that report an act (`the ban, ordered by
 the minister on Wednesday`, `the deal, revealed by the White House on Monday`). A
 verb the parser hung on a verb of another line heads a clause of its own (a
-paragraph run on from a subheading). A clause is what its verb governs, less the
-clauses cut out of it; its parts are read from the parse: subject (for a relative
-clause, the noun it modifies: not a role noun such as `as president`), predicate
+paragraph run on from a subheading). A `do so` (`hesitant to do so`) has for its
+object the verb phrase it stands for, the nearest one before it in its sentence or
+the one before (`asked the US to deliver armed drones`: deliver armed drones).
+A clause is what its verb governs, less the clauses cut out of it; its parts are
+read from the parse: subject (for a relative clause, the noun it modifies: not a
+role noun such as `as president`), predicate
 (the verb's base form, through `is preparing to provide` to `provide`), object,
 quantities with their modifiers and units, places, temporal expressions, negation,
 hedges.
 
 Attribution: the content of a speech verb (`X said (that) ...`, `X told reporters
-...`, `..., X added`, `according to X`) or of a noun of assertion (`the company's
-position that ...`) is attributed to its subject; clauses inside a quotation of
+...`, `..., X added`, `according to X`, `as reported by X`) or of a noun of assertion
+(`the company's position that ...`) is attributed to its subject; clauses inside a quotation of
 `quotes` to its speaker, by name. The content of `deny`, `reject`, `dismiss` ...
 is `denied` by their subject, as is `there has been no ...` said by a source;
 hedged clauses (`allegedly`, `may`, `is believed to`, `appears to`, verbs of
@@ -23,8 +26,11 @@ suspicion) are `alleged`. Under negation a verb of taking a stand leaves its
 content open (`Iran did not confirm or reject the U.S. assertion that ...`: the
 assertion is `alleged`, by the U.S., not denied by Iran), and `X did not say whether
 ...` makes `whether ...` a claim of its own (an open question, by X's account).
+A concern (`out of concern that ...`) is held, like a fear: its clause is `alleged`.
 A speech act itself is not a claim, except the dated act of making something
-public (`the White House announced on July 11 (that ...)`), and neither are
+public (`the White House announced on July 11 (that ...)`; a speech verb addressed to
+the press or at a press occasion: `Sullivan told reporters during a White House press
+briefing on Monday`), and neither are
 questions, headline and caption lines, imperatives, clauses without a verb, nor
 clauses with no entity, number, date or substantive object (opinions, asides).
 
@@ -58,6 +64,10 @@ find show deny reject dismiss dispute refute doubt speculate learn hear understa
 DENIAL_VERBS = frozenset("deny reject dismiss dispute refute rebut contest".split())
 # Verbs of making something public: the act, when dated, is a fact beside what it made public.
 DISCLOSURE_VERBS = frozenset("announce reveal disclose declassify unveil publish release publicize publicise".split())
+# A speech verb addressed to the press, or said at a press occasion, makes its content public too:
+# `told reporters during a press briefing on Monday`, `said at a news conference on Friday`.
+PRESS_AUDIENCES = frozenset("reporters reporter journalists journalist media press newsmen correspondents".split())
+PRESS_OCCASIONS = frozenset("briefing briefings conference conferences".split())
 # Verbs that take a stand on a statement: under negation, the statement is left open.
 STANCE_VERBS = DENIAL_VERBS | frozenset("confirm acknowledge concede admit accept".split())
 # Their content is held or suspected rather than stated.
@@ -66,11 +76,11 @@ ALLEGING_VERBS = frozenset("allege suspect believe think fear speculate suggest 
 CONTENT_NOUNS = frozenset("""
 claim assertion allegation suggestion report rumour rumor speculation accusation charge position view belief
 fear hope suspicion theory fact evidence proof information intelligence news revelation indication sign
-announcement statement warning assurance confirmation finding conclusion
+announcement statement warning assurance confirmation finding conclusion concern worry
 """.split())
 ALLEGED_NOUNS = frozenset("""
 claim assertion allegation suggestion report rumour rumor speculation accusation charge position view belief
-fear hope suspicion theory
+fear hope suspicion theory concern worry
 """.split())
 # Verbs through which the predicate is the verb they govern: `is preparing to provide` -> provide.
 LIGHT_VERBS = frozenset("""
@@ -309,7 +319,7 @@ class _Reader:
                     c.dep_ == "conj" and c.i in attributions for c in head.children):
                 continue
             disclosure = head.i in attributions
-            if disclosure and _lemma(head) not in DISCLOSURE_VERBS:
+            if disclosure and not _discloses(head):
                 continue
             claim = self._claim(head, owners, attributions, trailing, disclosure=disclosure)
             if claim is not None:
@@ -338,6 +348,9 @@ class _Reader:
         core = _predicate_token(head)
         subject = _subject_phrase(head, self.newlines)
         obj = _object_phrase(core) or _object_phrase(head)
+        proxy = next((t for t in kept if _pro_verb(t)), None)
+        if proxy is not None:  # `hesitant to do so`: what it does is the verb phrase `do so` stands for
+            obj = _pro_verb_antecedent(proxy, {t.i for t in kept}) or obj
         if _lemma(head) in ATTRIBUTION_VERBS and not _negated(head) and head.dep_ != "acl" and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in head.children):
             return None  # a speech act with no content: an attribution the parse cut off
@@ -345,6 +358,9 @@ class _Reader:
         negated = _negated(head) or (core is not head and _negated(core)) or _negative_argument(head, subject, obj)
         hedge = _hedge(head, core, in_span)
         source_token, status = _attribution(head, attributions, self.newlines)
+        if source_token is None:  # `... as reported by Bloomberg`, hung on a noun of the clause
+            marker = next((t for t in head.subtree if _as_reported(t) and owners.get(t.head.i) == head.i), None)
+            source_token = _marker_source(marker) if marker is not None else None
         if source_token is None and trailing is not None and _same_line(self.newlines, trailing, head):
             source_token = _speaker_token(trailing)
         source = self._source(source_token, start, end)
@@ -624,6 +640,56 @@ def _reporting_participle(token: Token) -> bool:
     return False
 
 
+def _discloses(head: Token) -> bool:
+    """A verb of making public (`announced`, `revealed`), or a speech verb addressed to the press
+    or said at a press occasion (`told reporters`, `said at a press briefing`)."""
+    if _lemma(head) in DISCLOSURE_VERBS:
+        return True
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative") and child.lower_ in PRESS_AUDIENCES:
+            return True
+        if child.dep_ == "prep":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None and (noun.lower_ in PRESS_AUDIENCES or noun.lower_ in PRESS_OCCASIONS):
+                return True
+    return False
+
+
+def _pro_verb(token: Token) -> bool:
+    """`do so`, `did so`, `doing so`: a verb phrase standing for one said before it."""
+    return _lemma(token) == "do" and token.dep_ not in ("aux", "auxpass") and any(
+        c.lower_ == "so" and c.dep_ == "advmod" and c.i == token.i + 1 for c in token.children)
+
+
+# Verbs a pro-verb never stands for: auxiliaries, speech (`said it would do so`).
+NOT_ANTECEDENTS = frozenset("be have do will would can".split())
+# What a verb governs that is no part of its phrase: other clauses, coordination.
+CLAUSE_DEPS = frozenset({"cc", "conj", "punct", "advcl", "relcl", "parataxis", "ccomp", "nsubj", "nsubjpass"})
+# Clauses back to the sentence before at most: an antecedent further off is a guess.
+MAX_ANTECEDENT_TOKENS = 60
+
+
+def _pro_verb_antecedent(proxy: Token, clause: set[int]) -> list[Token] | None:
+    """The verb phrase `do so` stands for: the nearest verb before it, outside its own clause,
+    in its sentence or the one before (`appealed to the US to deliver drones, but the US has been
+    hesitant to do so`: deliver drones), with what follows it in its phrase (its objects, not its
+    subject); None when there is none."""
+    doc = proxy.doc
+    first = max(0, proxy.i - MAX_ANTECEDENT_TOKENS, proxy.sent.start - 1)
+    if first < proxy.sent.start:
+        first = doc[first].sent.start
+    for i in range(proxy.i - 1, first - 1, -1):
+        token = doc[i]
+        if i in clause or token.dep_ not in ("ROOT", "xcomp", "conj", "ccomp", "advcl", "relcl", "pcomp") \
+                or not _verbal(token) or _lemma(token) in NOT_ANTECEDENTS | ATTRIBUTION_VERBS:
+            continue
+        phrase = [token] + [t for c in token.rights if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
+        phrase = _trimmed([t for t in phrase if t.i not in clause])
+        if len(phrase) > 1:
+            return phrase
+    return None
+
+
 def _content_noun(token: Token) -> bool:
     return token.lower_ in CONTENT_NOUNS or base_form(token.lower_) in CONTENT_NOUNS or \
         token.lower_.rstrip("s") in CONTENT_NOUNS
@@ -750,10 +816,18 @@ def _attribution_markers(token: Token) -> list[Token]:
 
 
 def _is_marker(token: Token) -> bool:
-    """`according to X` and `..., X said, ...` inside a clause: cut out of it, never a claim."""
+    """`according to X`, `..., X said, ...` and `as reported by X` inside a clause: cut out of
+    it, never a claim."""
     if token.dep_ == "prep":
         return token.lower_ == "according"
-    return token.dep_ == "parataxis" and _lemma(token) in ATTRIBUTION_VERBS
+    return token.dep_ == "parataxis" and _lemma(token) in ATTRIBUTION_VERBS or _as_reported(token)
+
+
+def _as_reported(token: Token) -> bool:
+    """`as reported by Bloomberg`, `as confirmed by the ministry`: an attribution, wherever the
+    parser hung it."""
+    return _lemma(token) in ATTRIBUTION_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+        and any(c.dep_ == "agent" for c in token.children)
 
 
 def _owners(sentence: Span, separate: set[int]) -> dict[int, int]:
@@ -1037,6 +1111,9 @@ def _speaker_token(verb: Token) -> Token | None:
 
 
 def _marker_source(marker: Token) -> Token | None:
+    agent = next((c for c in marker.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if marker.lower_ == "according":
         to = next((c for c in marker.children if c.dep_ == "prep"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None

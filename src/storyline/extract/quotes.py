@@ -420,9 +420,18 @@ def _another_verb(doc: Doc, previous: _Found, previous_span: QuotedSpan, span: Q
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is it its vs".split())
 
 
+TITLE_BEFORE = frozenset("on in of at from to about for by the a an his her their its called titled named dubbed".split())
+
+
 def _is_title(body: str, span: QuotedSpan) -> bool:
-    """Title Case Words With No Sentence Punctuation: a book, show or song, not speech."""
-    return _title_text(" ".join(body[s:e] for s, e in span.pieces))
+    """Title Case Words With No Sentence Punctuation: a book, show or song, not speech. After
+    a preposition or article the American comma inside the marks is no sentence end
+    (`told “Fox News Sunday,” that ...`)."""
+    text = " ".join(body[s:e] for s, e in span.pieces)
+    before = body[max(0, span.opened - 12):span.opened].split()
+    if before and (before[-1].lower() in TITLE_BEFORE or before[-1].endswith(("'s", "’s"))):
+        text = text.rstrip().rstrip(",")
+    return _title_text(text)
 
 
 def _title_text(text: str) -> bool:
@@ -451,6 +460,11 @@ def _one_statement_each(direct: list[_Found], reported: list[_Found]) -> tuple[l
             [h for r, h in enumerate(reported) if r not in dropped_reported])
 
 
+# What may lie between reported speech and a quotation that carries it on: `he is “a con”
+# and “a fraud”`, `a problem” but “nobody ...`, or nothing (the quotation starts inside it).
+LINKING_GAP = re.compile(r"[\s“”\"‘’'«»,]*(?:(?:and|but|or)[\s“”\"‘’'«»]*)?")
+
+
 def _absorb_partials(doc: Doc, body: str, partials: list[_Found], reported: list[_Found]) -> list[_Found]:
     """Quoted words inside reported speech belong to it (`X said the plan was "a con"` is one
     statement); others take the rest of their verb's clause (`called for "cooperation" with Russia`)."""
@@ -459,6 +473,11 @@ def _absorb_partials(doc: Doc, body: str, partials: list[_Found], reported: list
         start, end = statement.pieces[0][0], statement.pieces[-1][1]
         if any(_overlap((start, end), r.pieces) >= 0.8 * (end - start) for r in reported):
             continue  # inside reported speech (give or take its closing punctuation)
+        host = next((r for r in reported if r.pieces[-1][0] <= start and r.pieces[-1][1] < end
+                     and (start <= r.pieces[-1][1] or LINKING_GAP.fullmatch(body, r.pieces[-1][1], start))), None)
+        if host is not None:  # the clause reads on into the quotation: `called Burma a "story in an era when ..."`
+            host.pieces[-1] = (host.pieces[-1][0], end)
+            continue
         cue = statement.cue
         if cue is not None and cue.lower_ != "according":
             tokens = [t for child in cue.rights if child.dep_ not in ("punct", "cc", "conj", "advcl", "mark")
@@ -516,7 +535,10 @@ def _direct_or_partial(doc: Doc, body: str, span: QuotedSpan) -> str:
 
 
 def _attribution_after(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
-    """`"...," X said` / `"...," said X` / `"...," according to X`."""
+    """`"...," X said` / `"...," said X` / `"...," according to X`; not the next sentence
+    (`"Lyin' Ted." Trump called him ...`: a quotation closed by a full stop ends its own)."""
+    if body[span.end - 1:span.end] == "." and body[span.closed:span.closed + 2].strip()[:1].isupper():
+        return None, None, None
     tokens = _tokens_from(doc, span.closed, AFTER_WINDOW, body)
     for n, token in enumerate(tokens):
         if token.text in OPENING or token.text == STRAIGHT or (token.is_sent_start and n > 0) \

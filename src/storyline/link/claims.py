@@ -3,8 +3,10 @@
 Each claim mention becomes a set of weighted features: its content words (crudely
 stemmed, verb forms made one, hyphenated words by their parts, "technology" and
 "technological" made one, near-synonyms of news wording joined: "escaped" and
-"leaked", "revealed" and "announced", "invasion" and "war", "deeper" and
-"strengthening" ties, "predates" and "existed before"), the canonical entities its
+"leaked", "revealed" and "announced", "invasion", "invading" and "war", "deeper" and
+"strengthening" ties, "predates" and "existed before", "intention" and "plan";
+connectives such as "meanwhile" are no words; an act weighed, not done, is one word
+however put: "hesitant to", "reluctant to", "debating whether to"), the canonical entities its
 spans name (`entities` are canonical across articles: "Sullivan" and "Jake Sullivan"
 are one id; a name's head word and its consonants count too, so "Houthi" meets
 "Huthi", and a country's name by its first letters, so "Ukraine" meets "Ukrainian"),
@@ -12,7 +14,9 @@ its quantities (the unit, and the unit with the value) and its dates (TIMEX3 val
 from `timexes`, by day and by month). Clauses nested in it (a relative clause, a
 participle) are claims of their own and are left out of its features; the subject
 of a clause that leaves it out (the noun a relative clause or participle modifies,
-the subject of a coordinated verb) is put in. Each feature weighs its rarity among
+the subject of a coordinated verb) is put in, and so is the verb phrase a "do so"
+stands for (the extractor gives it as the object: "asked the US to deliver drones,
+but the US has been hesitant to do so"). Each feature weighs its rarity among
 the story's claims (idf); names and capitalised words weigh as names, half again in
 the subject, because one actor does many things; what a comma or dash sets off after
 the object (`..., for everything from firing missiles to ...`) weighs half: an
@@ -31,8 +35,18 @@ of a group), and a denial is grouped with the assertion it denies the same way.
 What does keep them apart: opposite predicates ("lifted" a ban and "imposed" it),
 different named actors ("Iran supplied ..." and "the US supplied ..."), different
 countries (a capital stands for its country: "Kyiv", "Washington"), and an open
-question ("it is unclear whether ...", "has not said what caused ...") or a
-condition ("will not be lifted until ...") beside a statement.
+question ("it is unclear whether ...", "has not said what caused ..."), a
+condition ("will not be lifted until ...") or an act weighed ("hesitant to supply
+...") beside a statement: two claims that both leave the act open may be one.
+
+One act of making something public is one fact however worded (an event-level
+match): two disclosure acts (a verb of disclosure, or a speech verb addressed to the
+press or at a press occasion, as the extractor gives them: dated) that name one
+entity in common and are dated alike, the same day or a day within the other's week
+or month ("the White House revealed ... on Monday", "Sullivan said to media at a
+White House press briefing last week"), are as alike as a clear match. The host
+named before a press occasion ("a White House press briefing") counts among the
+speaker's actors: the speaker speaks for it.
 
 Pairs are joined strongest first, and two groups join only when their members are
 alike on average, so two facts about the same names do not chain through a third.
@@ -44,6 +58,7 @@ within a story.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -53,7 +68,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..extract.claims import HEDGE_ADVERBS, IRREGULAR, NUMBER_WORDS, STOPWORDS, base_form
+from ..extract.claims import (
+    HEDGE_ADVERBS,
+    IRREGULAR,
+    NUMBER_WORDS,
+    PRESS_AUDIENCES,
+    PRESS_OCCASIONS,
+    STOPWORDS,
+    base_form,
+)
 from ..model import Article, Claim, ClaimMention, Entity, Mention, Story, Timex
 from ..words import SYNONYMS
 
@@ -70,6 +93,10 @@ MIN_SHARED_PLAIN = 2
 MIN_CONTAINED_SHARED = 3
 MIN_CONTAINMENT = 0.85
 CONTAINMENT_WEIGHT = 0.6
+# Two disclosure acts by one named actor, dated the same or one within the other, are this alike (one act).
+EVENT_SIMILARITY = 0.45
+# ...where the longer of the two dates is at most this many days (a week, a month: not a year).
+MAX_EVENT_DAYS = 31
 # Two groups join only when their members are this alike on average (no chains).
 MIN_GROUP_SIMILARITY = 0.26
 # Members of each side compared for that average, at most.
@@ -93,6 +120,7 @@ during between against among amongst through across along toward towards upon wi
 beside besides near around behind beyond despite per via while whereas although though because since until unless
 either neither each every any all both some many much few several other another such same own still
 already yet even ever never now then there here where when also just only very really rather quite like
+however meanwhile additionally moreover furthermore nevertheless nonetheless instead therefore thus hence indeed
 """.split())
 # A feature in more claims than this does not suggest a pair by itself (it still counts in the score).
 MAX_POSTINGS = 300
@@ -126,7 +154,7 @@ VERB_SYNONYMS = {
     "operate": "use", "army": "force", "troop": "force", "military": "force",
     "unclear": "clear",
     # news wording of one thing: a war, a disclosure, a bond made stronger, a visit, a crucial part
-    "invasion": "war", "conflict": "war",
+    "invasion": "war", "invade": "war", "conflict": "war", "intent": "plan",
     "reveal": "announce", "disclose": "announce", "declassify": "announce", "unveil": "announce",
     "publicize": "announce", "publicise": "announce",
     "strengthen": "strengthen", "deepen": "strengthen", "deeper": "strengthen", "reinforce": "strengthen",
@@ -141,8 +169,13 @@ CALENDAR_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december week weeks month months year years day days today yesterday tomorrow
 """.split())
+# An act weighed, not done: "hesitant to supply ...", "reluctant to ...", "debating whether to supply ...".
+# One word for all of them, and like an open question, no statement that the act is done.
+UNDECIDED = re.compile(r"\b(?:(?:hesitant|hesitat(?:e|es|ed|ing)|reluctant(?:ly)?|unwilling|loath)\s+to|"
+                       r"(?:debat|weigh|mull|consider|deliberat)\w*\s+(?:over\s+)?whether)\b", re.IGNORECASE)
 # Phrases read as one word (the key given), or as none: "at no point" is only a negation.
 IDIOMS = (
+    (UNDECIDED, "undecided"),
     (re.compile(r"\b(?:at|in|by|under) no (?:point|time|way|means|circumstances)\b", re.IGNORECASE), ""),
     (re.compile(r"\b(?:take|takes|taking|took|taken) place\b", re.IGNORECASE), "happen"),
     (re.compile(r"\bout of (?:use|service|operation|action|commission)\b", re.IGNORECASE), "outofservice"),
@@ -154,6 +187,8 @@ OPEN_QUESTION = re.compile(
     r"refused\s+to)\s+(?:\w+\s+){0,3}?(?:say|said|tell|told|explain|explained|disclose|disclosed|reveal|revealed|"
     r"indicate|indicated|specify|specified|confirm|confirmed|know|known))\s+(?:what|why|how|when|where|who)\b",
     re.IGNORECASE)
+# "do so", "did so": a verb phrase standing for one said before (the extractor gives it as the object).
+PRO_VERB = re.compile(r"\b(?:do|does|did|doing|done)\s+so\b", re.IGNORECASE)
 # "will not be lifted until ...": a condition, not the event.
 NOT_UNTIL = re.compile(r"\b(?:not|n[o'’]t|never)\b[^.;]*?\b(?:until|till|unless)\b", re.IGNORECASE)
 # The feature of a claim that states no fact: an open question or a condition (the word "whether").
@@ -220,9 +255,14 @@ def group_claims(
         for n, mention in enumerate(found):
             if mention.mention.article != article_id:
                 continue
+            discloses = _discloses(mention)
+            actors = _actors(mention, names)
+            if discloses and actors:
+                actors |= _hosts(mention, names)  # "Sullivan told reporters at a White House briefing"
             items.append(_Item(mention, order[article_id], story_of.get(article_id), pool_of[article_id],
-                               _features(mention, nested[n], names, dates), _actors(mention, names),
-                               *_countries(mention, nested[n], names)))
+                               _features(mention, nested[n], names, dates), actors,
+                               *_countries(mention, nested[n], names),
+                               _periods(mention, nested[n], dates) if discloses else ()))
     if not items:
         return []
     by_story: dict[str, list[int]] = defaultdict(list)
@@ -246,6 +286,7 @@ class _Item:
     actors: frozenset[str]  # who acts: the named subject, by the first letters of its names
     countries: frozenset[str]  # the countries, places and nationalities it names, likewise
     targets: frozenset[str]  # those of them outside its subject
+    periods: tuple[tuple[dt.date, dt.date], ...] = ()  # when a disclosure act took place (none for other claims)
 
 
 def _chronological(article: Article) -> tuple[str, str]:
@@ -348,6 +389,9 @@ def _features(claim: ClaimMention, nested: list[tuple[int, int]], names: EntityI
                 add("e:" + entity.id, SUBJECT_FACTOR)
     elif subject is not None and _left_out(subject, mention):
         spans.append(subject)  # "corrosion recorded in March", "the tank that failed": its noun is its subject
+    obj = claim.object
+    if obj is not None and _left_out(obj, mention) and PRO_VERB.search(mention.text):
+        spans.append(obj)  # "hesitant to do so": the verb phrase "do so" stands for, said before it
     actor = (subject.start, subject.end) if subject is not None else (-1, -1)
     periphery = _periphery(claim, nested)
     for span in spans:
@@ -377,12 +421,74 @@ def _features(claim: ClaimMention, nested: list[tuple[int, int]], names: EntityI
             add(f"q:{unit}:{value:g}")
     if claim.predicate and verb_key(claim.predicate) not in GENERIC_KEYS:
         add("p:" + verb_key(claim.predicate))
-    if OPEN_QUESTION.search(mention.text) or NOT_UNTIL.search(mention.text):
-        add(OPEN)  # what it asks, or waits for, is not stated
+    if OPEN_QUESTION.search(mention.text) or NOT_UNTIL.search(mention.text) or UNDECIDED.search(mention.text):
+        add(OPEN)  # what it asks, waits for or hesitates to do is not stated
     return found
 
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SPEECH_VERBS = frozenset("say tell brief inform state add note stress explain".split())
+# An occasion of speaking to the press, after its host's name: "a White House press briefing".
+OCCASION = re.compile(r"(?:['’]s)?\s+(?:(?:press|news|media)\s+)?(?:%s)\b" % "|".join(sorted(PRESS_OCCASIONS)),
+                      re.IGNORECASE)
+PRESS = re.compile(r"\b(?:%s)\b" % "|".join(sorted(PRESS_AUDIENCES | PRESS_OCCASIONS)), re.IGNORECASE)
+
+
+def _discloses(claim: ClaimMention) -> bool:
+    """An act of making something public: a verb of disclosure ("revealed", "announced"), or a
+    speech verb addressed to the press or at a press occasion ("told reporters", "said at a press
+    briefing"); the extractor gives such an act as a claim only when it is dated."""
+    if not claim.predicate or claim.negated:
+        return False
+    key = verb_key(claim.predicate)
+    return key == verb_key("announce") or claim.predicate in SPEECH_VERBS and bool(PRESS.search(claim.mention.text))
+
+
+def _hosts(claim: ClaimMention, names: EntityIndex) -> frozenset[str]:
+    """The named hosts of the press occasion a disclosure names ("at a White House press
+    briefing": the White House), as `_actors` gives names: the speaker speaks for them."""
+    mention = claim.mention
+    found = set()
+    for s, e, entity in names.within(mention):
+        if entity.type in ACTOR_TYPES and OCCASION.match(mention.text, e - mention.start):
+            name = mention.text[s - mention.start:e - mention.start]
+            if entity.type in COUNTRY_TYPES:
+                found.add(_name_key(name))
+            else:
+                found.update(w.lower()[:4] for w in WORD.findall(name) if w[0].isalpha() and w.lower() not in STOPWORDS)
+    return frozenset(found)
+
+
+def _periods(claim: ClaimMention, nested: list[tuple[int, int]], dates: _DateIndex
+             ) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The dates a claim names (not in its nested clauses) as first and last days: a day, an
+    ISO week ("last week": 2022-W28), a month."""
+    found = []
+    mention = claim.mention
+    for timex in dates.within(mention.start, mention.end):
+        if timex.type != "DATE" or any(ns <= timex.start and timex.end <= ne for ns, ne in nested):
+            continue
+        period = _period(timex.value)
+        if period is not None:
+            found.append(period)
+    return tuple(found)
+
+
+def _period(value: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if week := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            first = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            return first, first + dt.timedelta(days=6)
+        if month := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = dt.date(int(month.group(1)), int(month.group(2)), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+    except ValueError:
+        return None
+    return None
 # Where a dash, a parenthesis, or a comma before a preposition or an -ing word sets off what follows
 # a clause's object: an elaboration. (A comma before a noun opens an apposition: the clause goes on.)
 ASIDE = re.compile(r"\s[—–]\s|\s\(|;\s|,\s+(?=(?:for|in|on|at|with|from|by|during|including|such|like|as|while|"
@@ -619,6 +725,8 @@ class _Node:
     actors: frozenset[str]
     countries: frozenset[str]
     targets: frozenset[str]
+    periods: tuple[tuple[dt.date, dt.date], ...]  # a disclosure act's dates, as first and last days
+    names: frozenset[str]  # its entities, in full
 
 
 def _group(items: Sequence[_Item], members: Sequence[int]) -> list[list[int]]:
@@ -695,7 +803,8 @@ def _nodes(items: Sequence[_Item], members: Sequence[int]) -> tuple[list[_Node],
                            frozenset(items[i].mention.mention.article for i in found),
                            frozenset(f for f, factor in features.items() if f[0] in "wqdm" and (
                                factor >= 1.0 or factor >= NAME_WORD_FACTOR and plain_words[f] >= 2)),
-                           items[found[0]].actors, items[found[0]].countries, items[found[0]].targets))
+                           items[found[0]].actors, items[found[0]].countries, items[found[0]].targets,
+                           items[found[0]].periods, frozenset(f for f in features if f[0] == "e")))
     return nodes, df
 
 
@@ -716,6 +825,8 @@ def _similarity(a: _Node, b: _Node) -> float:
     content = sum(1 for f in shared if f[0] in "wneq" and f != OPEN)
     if content < MIN_SHARED or _opposite(a, b) or not a.norm or not b.norm:
         return 0.0
+    if _one_event(a, b):
+        return EVENT_SIMILARITY
     plain = sum(1 for f in shared if f in a.plain and f in b.plain and f != OPEN)
     if plain < MIN_SHARED_PLAIN:
         return 0.0  # names alone do not make one fact: words of what is done must be shared
@@ -726,6 +837,18 @@ def _similarity(a: _Node, b: _Node) -> float:
         if contained >= MIN_CONTAINMENT:
             score = max(score, CONTAINMENT_WEIGHT * contained)
     return score
+
+
+def _one_event(a: _Node, b: _Node) -> bool:
+    """Two acts of making something public by one named actor at one time: "the White House
+    revealed intelligence on Monday" and "Sullivan told reporters at a White House briefing last
+    week" (a day within the week), however differently worded."""
+    return bool(a.periods and b.periods and a.names & b.names) and any(
+        _within(x, y) or _within(y, x) for x in a.periods for y in b.periods)
+
+
+def _within(inner: tuple[dt.date, dt.date], outer: tuple[dt.date, dt.date]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and (outer[1] - outer[0]).days <= MAX_EVENT_DAYS
 
 
 def _needed(a: _Node, b: _Node) -> float:
