@@ -51,13 +51,14 @@ call describe dub label term brand praise criticize criticise condemn denounce a
 dismiss slam blast hail welcome decry characterize characterise refer cite
 """.split())
 # Verbs whose complement is a position rather than speech; used for reported speech only.
-BELIEF_VERBS = frozenset("believe think hope fear expect want doubt".split())
+BELIEF_VERBS = frozenset("believe think hope fear expect want doubt feel worry".split())
 # Verbs of stating a position whose object is what was said (`Trump defended his tweets`,
 # `the poll found ...`): reported speech even without a clause.
 STANCE_VERBS = frozenset("""
 defend mock endorse support oppose attack tout discuss address question highlight dismiss reject push
 request demand propose recommend threaten show find reveal criticize criticise praise blame accuse
 call urge ask cite describe tweet dub label slam blast condemn denounce decry hail welcome
+refuse decline express plan seek back thank congratulate favor favour prefer pledge apologize
 """.split())
 
 # Verbs that attribute a quotation next to them (`"...," he mocks`, `Continued Stone: "..."`),
@@ -402,19 +403,28 @@ def _split_by_attribution(doc: Doc, body: str, previous: _Found, previous_span: 
 
 
 OWN_CONTENT = frozenset("dobj ccomp xcomp prep attr".split())  # a verb's own object: it is not the quote's cue
+NESTING = frozenset("relcl acl appos advcl conj xcomp ccomp pcomp".split())  # a verb inside these is not the cue
 
 
 def _another_verb(doc: Doc, previous: _Found, previous_span: QuotedSpan, span: QuotedSpan) -> bool:
-    """A speech verb of its own between two quoted pieces, whose content is the second one
-    (`adding later`, `before asking her`); not a clause that describes the speaker (`said
-    Tim Hess, who introduced him to bankers`) or the attribution (`referring to the 1 percent`)."""
+    """A verb of its own between two quoted pieces, whose content is the second one (`adding
+    later`, `before asking her`), or a sentence of its own (`Obama said. He called Burma a
+    "..."`); not a clause that describes the speaker (`said Tim Hess, who introduced him to
+    bankers`) or the attribution (`referring to the 1 percent`)."""
     tokens = doc.char_span(previous_span.closed, span.opened, alignment_mode="contract") or ()
     cue = previous.cue.i if previous.cue is not None else -1
-    return any(t.i != cue and t.is_alpha and t.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp")
-               and not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i != cue)
-               and not any(c.dep_ in OWN_CONTENT and c.lower_ not in PRONOUNS and c.idx < span.opened
-                           for c in t.children)
-               for t in tokens)
+
+    def introduces(t: Token) -> bool:
+        if t.i == cue or not t.is_alpha:
+            return False
+        if t.dep_ == "ROOT":
+            return _is_verb(t) or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        return t.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp") \
+            and not any(a.dep_ in NESTING for a in t.ancestors if a.i != cue) \
+            and not any(c.dep_ in OWN_CONTENT and c.lower_ not in PRONOUNS and c.idx < span.opened
+                        for c in t.children)
+
+    return any(introduces(t) for t in tokens)
 
 
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is it its vs".split())
