@@ -417,8 +417,7 @@ def test_a_second_speech_verb_between_two_quoted_pieces_starts_a_statement_of_it
         ("Renko", ["The port is losing money."]),
         ("Valdaro", ["The yard will close", "Nobody will be paid."]),
         ("Bellin", ["Costs are rising", "and they will keep rising."]),
-        ("Bellin", ["The inspection is over"]),
-        ("Bellin", ["We found no fault in the hull."]),  # the next paragraph: the same speaker goes on
+        ("Bellin", ["The inspection is over", "We found no fault in the hull."]),  # the same speaker goes on
     ]
 
 

@@ -288,7 +288,7 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     quoted = _covered(span.pieces for span in spans)
     for statement in reported:
         statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
-    statements = sorted(direct + partial + reported, key=lambda s: s.pieces[0])
+    statements = _distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0]))
     _adopt_orphans(body, statements)
     _resolve_speakers(article, doc, statements)
     quotes = []
@@ -312,6 +312,19 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     if any(q.end - q.start > 0.9 * len(body.strip()) and len(body) > 200 for q in quotes):
         warnings.append(Warning(article.source, "quotes: a quotation spans the whole article", "extract", article.id))
     return tuple(quotes), tuple(warnings)
+
+
+def _distinct(statements: list[_Found]) -> list[_Found]:
+    """One statement per content: several quoted fragments of one sentence may each have
+    been widened to the same clause of their verb."""
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    kept = []
+    for statement in statements:
+        key = tuple(statement.pieces)
+        if key not in seen:
+            seen.add(key)
+            kept.append(statement)
+    return kept
 
 
 def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]:
@@ -342,7 +355,7 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
         if cue is None and kind == "direct" and previous is not None and previous_span is not None \
                 and _continues(body, previous_span, span):
             between = body[previous_span.closed:span.opened]
-            if previous.kind == "direct" and "\n" not in between and len(between.split()) <= 15 \
+            if previous.kind == "direct" and len(between.split()) <= 30 \
                     and not _another_verb(doc, previous, previous_span, span):
                 previous.pieces.extend(span.pieces)  # the same speaker goes on: `"A," he said.` / `"B."`
                 previous_span = span
