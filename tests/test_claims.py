@@ -296,6 +296,36 @@ def test_predicate_through_light_verbs(nlp) -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
+    "The rebels have had trouble replenishing their ammunition, which has forced them to turn to smugglers for rifles.",
+    "The farmers had difficulty selling their grain, which led them to store it in old barns near Kessford.",
+])
+def test_a_struggle_and_its_consequence_are_one_claim(nlp, text: str) -> None:
+    # "had trouble V-ing Y": V and Y are the subject's act; ", which caused them to ...": the consequence
+    article, claims = claims_of(nlp, text)
+    assert [c.mention.text for c in claims] == [text.rstrip(".")]
+    assert claims[0].subject is not None and claims[0].subject.text.startswith("The ")
+    assert_offsets(article, claims)
+
+
+@pytest.mark.model
+def test_a_claim_of_evidence_leaves_out_the_event_it_names(nlp) -> None:
+    text = ("The council's decision to close the Varna bridge shows its deep concern over the cracks found in March. "
+            "The revelation that Teskar stored the solvent proves that the inspectorate missed the tank. "
+            "The council's report shows that the bridge was closed in March.")
+    article, claims = claims_of(nlp, text)
+    shows = only(claims, "deep concern")
+    assert shows.mention.text.startswith("shows its deep concern") and shows.predicate == "show"
+    assert shows.subject is not None and shows.subject.text == "The council's decision to close the Varna bridge"
+    proves = only(claims, "missed the tank")
+    assert proves.mention.text.startswith("proves that") and proves.subject is not None
+    assert proves.subject.text == "The revelation that Teskar stored the solvent"
+    assert only(claims, "Teskar stored").mention.text == "Teskar stored the solvent"  # the event: a claim of its own
+    assert not any(c.mention.text.startswith("shows that") for c in claims)  # a report names no event
+    assert_offsets(article, claims)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
     "Did the inspectors warn Teskar about Tank 4 in March?",
     "Solvent leak at Teskar plant reaches Orvane River",
     "Read the full report on the Teskar leak in Kessford.",

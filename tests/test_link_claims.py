@@ -342,6 +342,62 @@ def test_statement_adds_the_subject_a_clause_leaves_out() -> None:
     assert statement(mention) == "Teskar employs about 640 people in Kessford."
 
 
+def test_news_wording_of_stocks_losses_and_seeking_help_is_one_word() -> None:
+    assert word_key("inventory") == word_key("arsenal") == word_key("stockpile") == word_key("stock")
+    assert word_key("depleting") == word_key("losses") == word_key("shortage")
+    assert word_key("replenishing") == word_key("restock") == word_key("resupplied")
+    assert word_key("implies") == word_key("proves") == word_key("shows") == word_key("reflection")
+    assert word_key("severe") == word_key("heavy") == word_key("significant")
+    assert word_key("they're") == word_key("we've") == ""  # a pronoun with its verb: no content
+    x = article("x", "Velmar has turned to Kessford to help replenish its inventory of pumps.", outlet="X")
+    y = article("y", "Velmar has had trouble replenishing its stock of pumps, which has caused it to look to "
+                     "Kessford for spares.", outlet="Y")
+    z = article("z", "Velmar sold pumps to Kessford in May.", outlet="Z")
+    claims = {"x": [claim(x, "Velmar has turned to Kessford to help replenish its inventory of pumps", "turn",
+                          subject="Velmar")],
+              "y": [claim(y, y.body.rstrip("."), "have", subject="Velmar")],
+              "z": [claim(z, "Velmar sold pumps to Kessford in May", "sell", subject="Velmar")]}
+    groups = group_claims([x, y, z], claims)
+    assert group_of(groups, "x", "turned").claim.articles == ("x", "y")
+    assert group_of(groups, "z", "sold").claim.articles == ("z",)
+
+
+def test_the_event_a_claim_of_evidence_names_weighs_less() -> None:
+    # "X's plan to ... shows ...": the claim is what the plan shows; the plan itself is stated elsewhere
+    a = article("a", "Teskar's plan to buy new pumps from Velmar shows its urgent need for water.", outlet="A")
+    c = article("c", "Teskar plans to buy new pumps from Velmar, the firm said.", outlet="C")
+    d = article("d", "The mayor said the town has an urgent need for water.", outlet="D")
+    claims = {
+        "a": [claim(a, "shows its urgent need for water", "show",
+                    subject="Teskar's plan to buy new pumps from Velmar")],
+        "c": [claim(c, "Teskar plans to buy new pumps from Velmar", "buy", subject="Teskar")],
+        "d": [claim(d, "the town has an urgent need for water", "have", subject="the town")],
+    }
+    groups = group_claims([a, c, d], claims)
+    assert group_of(groups, "a", "shows").claim.articles == ("a", "d")
+    assert group_of(groups, "c", "plans").claim.articles == ("c",)
+
+
+def test_the_event_a_claim_of_evidence_names_is_no_actor_of_it() -> None:
+    a = article("a", "Teskar's plan to buy pumps from Velmar shows its urgent need to make up heavy losses after "
+                     "the flood.", outlet="A")
+    b = article("b", "The revelation that Velmar sold the pumps proves that the flood came at the severe cost of "
+                     "depleting Teskar's stock.", outlet="B")
+    claims = {
+        "a": [claim(a, "shows its urgent need to make up heavy losses after the flood", "show",
+                    subject="Teskar's plan to buy pumps from Velmar")],
+        "b": [claim(b, "Velmar sold the pumps", "sell", subject="Velmar"),
+              claim(b, "proves that the flood came at the severe cost of depleting Teskar's stock", "prove",
+                    subject="The revelation that Velmar sold the pumps")],
+    }
+    entities = [Entity(id="ent-teskar", name="Teskar", type="ORG", mentions=(span(a, "Teskar"), span(b, "Teskar"))),
+                Entity(id="ent-velmar", name="Velmar", type="ORG", mentions=(span(a, "Velmar"), span(b, "Velmar")))]
+    groups = group_claims([a, b], claims, entities=entities)
+    # Velmar sells, it does not reveal: the two claims of evidence are one (heavy losses, a severe cost)
+    assert group_of(groups, "b", "proves").claim.articles == ("a", "b")
+    assert group_of(groups, "b", "sold").claim.articles == ("b",)
+
+
 @pytest.mark.parametrize(("text", "unit", "value"), [
     ("about 18,000 litres", "litr", 18000), ("6 million crowns", "crown", 6_000_000), ("14 percent", "percent", 14),
     ("More than three tonnes", "tonn", 3), ("hundreds of drones", "drone", None), ("41 boats", "boat", 41),

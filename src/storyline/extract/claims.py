@@ -9,6 +9,15 @@ verb the parser hung on a verb of another line heads a clause of its own (a
 paragraph run on from a subheading). A `do so` (`hesitant to do so`) has for its
 object the verb phrase it stands for, the nearest one before it in its sentence or
 the one before (`asked the US to deliver armed drones`: deliver armed drones).
+What a subject struggles to do is its own act, not a participle claim (`the rebels had
+trouble replenishing their stock`), and a `, which` clause that states the consequence
+of the clause before it (`..., which has caused them to look to X for ...`, `..., which
+led ...`) is part of that clause's claim: cause and effect are one fact. A verb of
+evidence (`shows`, `implies`, `proves`) whose subject names an event (a noun with its
+own infinitive or "that"-clause: `Russia's plan to acquire drones from Iran shows its
+urgent need ...`, `the revelation that ... proves that ...`) gives a claim from the verb
+on, with the whole event as its subject: the event is stated in its own right (or
+elsewhere), the claim is what it shows.
 A clause is what its verb governs, less the clauses cut out of it; its parts are
 read from the parse: subject (for a relative clause, the noun it modifies: not a
 role noun such as `as president`), predicate
@@ -347,6 +356,12 @@ class _Reader:
             return None
         core = _predicate_token(head)
         subject = _subject_phrase(head, self.newlines)
+        event = _event_subject(head)
+        if event is not None:  # `Russia's plan to buy drones shows its need ...`: the claim is what it shows
+            subject = _trimmed(list(event.subtree))
+            after = [t for t in kept if t.i > event.right_edge.i]
+            if after and subject:
+                start = max(start, after[0].idx)
         obj = _object_phrase(core) or _object_phrase(head)
         proxy = next((t for t in kept if _pro_verb(t)), None)
         if proxy is not None:  # `hesitant to do so`: what it does is the verb phrase `do so` stands for
@@ -547,7 +562,7 @@ def _is_head(token: Token) -> bool:
             _is_attribution(token.head) or _content_noun(token.head) and not _negative_noun(token.head)
             or _content_subject(token.head) or _impersonal(token.head) is not None))
     if dep == "relcl":
-        return _verb_form(token)
+        return _verb_form(token) and not _consequence(token)
     if dep == "advcl":
         return _verb_form(token) and _separate_adverbial(token)
     if dep == "acl":
@@ -618,6 +633,14 @@ def _separate_adverbial(token: Token) -> bool:
 
 
 AUXILIARIES = frozenset("be have do will would can".split())
+# Nouns of difficulty: the -ing verb after one (`had trouble replenishing ...`) is the clause's own act.
+DIFFICULTY_NOUNS = frozenset("trouble difficulty difficulties problem problems struggle".split())
+# Verbs by which a fact is said to show another (`X's plan to ... shows its need to ...`).
+EVIDENTIAL_VERBS = frozenset("""
+show imply indicate prove reflect demonstrate suggest signal underline underscore
+""".split())
+# Verbs by which a `, which ...` clause states the consequence of the clause before it.
+CONSEQUENCE_VERBS = frozenset("cause lead force prompt push drive spur compel result".split())
 NAMING_PARTICIPLES = frozenset("""
 known called named dubbed described based located situated titled labelled labeled entitled made including
 """.split())
@@ -628,6 +651,8 @@ def _reporting_participle(token: Token) -> bool:
     `the official leading the investigation`: a participle that reports an act."""
     if any(c.dep_ in ("aux", "xcomp") for c in token.children):
         return False  # `sessions slated to begin ...`: part of the clause it is in
+    if token.head.lower_ in DIFFICULTY_NOUNS:
+        return False  # `had trouble replenishing their stock`: what the subject struggles to do
     if any(c.dep_ == "agent" for c in token.children):
         return True
     lower = token.lower_
@@ -638,6 +663,35 @@ def _reporting_participle(token: Token) -> bool:
     if (lower.endswith("ed") or lower in IRREGULAR) and IRREGULAR.get(lower) not in AUXILIARIES:
         return sum(1 for t in token.subtree if t.dep_ in ("prep", "npadvmod") and t.i > token.i) >= 2
     return False
+
+
+def _event_subject(head: Token) -> Token | None:
+    """The subject of a verb of evidence that names an event (`Russia's plan to acquire drones
+    from Iran shows its urgent need ...`, `the revelation that Iran provided the drones proves
+    that ...`): a noun with an infinitive or a "that"-clause of its own; None for another clause.
+    The event is a fact stated elsewhere (or presupposed); the clause's own claim is what it
+    shows, read with the event as its cause."""
+    if _lemma(head) not in EVIDENTIAL_VERBS:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in PRONOUNS or subject.i > head.i:
+        return None
+    for child in subject.children:
+        if child.dep_ in ("acl", "relcl") and any(
+                g.dep_ == "aux" and g.lower_ == "to" or g.dep_ == "mark" and g.lower_ == "that"
+                for g in child.children):
+            return subject
+    return None
+
+
+def _consequence(token: Token) -> bool:
+    """A relative clause on a whole clause that states its consequence (`..., which has caused them
+    to look elsewhere`, `..., which led to ...`): `which` after a comma, a verb of causing. Cause and
+    effect are one claim: the clause means nothing without the one it hangs on."""
+    doc = token.doc
+    relative = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "which"), None)
+    return relative is not None and relative.i > 0 and doc[relative.i - 1].text == "," \
+        and _lemma(token) in CONSEQUENCE_VERBS
 
 
 def _discloses(head: Token) -> bool:

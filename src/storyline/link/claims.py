@@ -4,7 +4,10 @@ Each claim mention becomes a set of weighted features: its content words (crudel
 stemmed, verb forms made one, hyphenated words by their parts, "technology" and
 "technological" made one, near-synonyms of news wording joined: "escaped" and
 "leaked", "revealed" and "announced", "invasion", "invading" and "war", "deeper" and
-"strengthening" ties, "predates" and "existed before", "intention" and "plan";
+"strengthening" ties, "predates" and "existed before", "intention" and "plan", an army's
+"inventory", "arsenal" and "stock", its "losses" and what "depleting" it does, "replenish" and
+"restock", "shows", "implies" and "proves", "heavy" and "severe" losses, "turned to" and "look to"
+someone for help; a pronoun's contracted verb ("they're") is no word;
 connectives such as "meanwhile" are no words; an act weighed, not done, is one word
 however put: "hesitant to", "reluctant to", "debating whether to"), the canonical entities its
 spans name (`entities` are canonical across articles: "Sullivan" and "Jake Sullivan"
@@ -16,7 +19,12 @@ participle) are claims of their own and are left out of its features; the subjec
 of a clause that leaves it out (the noun a relative clause or participle modifies,
 the subject of a coordinated verb) is put in, and so is the verb phrase a "do so"
 stands for (the extractor gives it as the object: "asked the US to deliver drones,
-but the US has been hesitant to do so"). Each feature weighs its rarity among
+but the US has been hesitant to do so"). A claim of evidence whose subject is an event
+the extractor left out of its span ("Russia's plan to acquire drones from Iran" | "shows
+its urgent need to reinforce ...") is read with that event, weighed half (it is the cause
+of what the claim states, and a fact in its own right: alone it must not make the claim
+one with the plan), less the clauses nested in it; its actor is named before the event's
+clause ("Russia's plan", not "the revelation that Iran ..."). Each feature weighs its rarity among
 the story's claims (idf); names and capitalised words weigh as names, half again in
 the subject, because one actor does many things; what a comma or dash sets off after
 the object (`..., for everything from firing missiles to ...`) weighs half: an
@@ -69,6 +77,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..extract.claims import (
+    EVIDENTIAL_VERBS,
     HEDGE_ADVERBS,
     IRREGULAR,
     NUMBER_WORDS,
@@ -109,6 +118,9 @@ NAME_WORD_FACTOR = 0.5
 MAX_SUBJECT_GAP = 200
 # What a comma or dash sets off after a claim's object (an elaboration) weighs this share.
 PERIPHERY_FACTOR = 0.5
+# The event a claim of evidence names as its subject ("Russia's plan to buy drones shows ...") weighs this
+# share: the cause of what the claim states, and a fact stated elsewhere in its own right.
+EVENT_FACTOR = 0.5
 # Verbs that say nothing of the fact itself: not features, and no predicate to compare.
 GENERIC_VERBS = frozenset("""
 say tell add be have do make get go come include continue begin start remain stay become seem appear exist
@@ -162,6 +174,13 @@ VERB_SYNONYMS = {
     "trip": "visit", "tour": "visit",
     "critical": "crucial", "vital": "crucial", "essential": "crucial", "pivotal": "crucial",
     "component": "role",
+    # what an army holds and its running down and making up: a stock of weapons, its losses, restocking
+    "stock": "stock", "inventory": "stock", "arsenal": "stock", "stockpile": "stock",
+    "loss": "loss", "deplete": "loss", "depletion": "loss", "shortage": "loss", "shortfall": "loss",
+    "replenish": "replenish", "replenishment": "replenish", "restock": "replenish", "resupply": "replenish",
+    # one fact said to show another; a degree of loss or harm
+    "imply": "show", "prove": "show", "indicate": "show", "demonstrate": "show", "reflect": "show",
+    "heavy": "heavy", "severe": "heavy", "significant": "heavy", "substantial": "heavy",
 }
 # Words of temporal order: content, though function words elsewhere ("existed before" = "predates").
 ORDER_WORDS = {"before": "befor", "after": "after"}
@@ -179,6 +198,9 @@ IDIOMS = (
     (re.compile(r"\b(?:at|in|by|under) no (?:point|time|way|means|circumstances)\b", re.IGNORECASE), ""),
     (re.compile(r"\b(?:take|takes|taking|took|taken) place\b", re.IGNORECASE), "happen"),
     (re.compile(r"\bout of (?:use|service|operation|action|commission)\b", re.IGNORECASE), "outofservice"),
+    # seeking help or supplies from someone: "turned to Iran", "look to Iran", "reached out to Iran"
+    (re.compile(r"\b(?:turn|look|reach(?:es|ed|ing)?\s+out)(?:s|ed|ing)?\s+to\b(?!\s+(?:be|have|the\s+future)\b)",
+                re.IGNORECASE), "turnto"),
 )
 # An open question: "it is unclear what ...", "has not said why ...", "declined to say how ..."
 # ("whether" is one wherever it stands).
@@ -341,8 +363,9 @@ class _DateIndex:
 
 
 def _nesting(found: Sequence[ClaimMention]) -> list[list[tuple[int, int]]]:
-    """For each claim of one article, the spans of the claims nested inside it."""
-    spans = [(c.mention.start, c.mention.end) for c in found]
+    """For each claim of one article, the spans of the claims nested inside it (or inside the
+    event it names as its subject)."""
+    spans = [(c.subject.start if _event(c) else c.mention.start, c.mention.end) for c in found]
     nested: list[list[tuple[int, int]]] = [[] for _ in found]
     ordered = sorted(range(len(found)), key=lambda n: spans[n])
     for position, n in enumerate(ordered):
@@ -389,18 +412,20 @@ def _features(claim: ClaimMention, nested: list[tuple[int, int]], names: EntityI
                 add("e:" + entity.id, SUBJECT_FACTOR)
     elif subject is not None and _left_out(subject, mention):
         spans.append(subject)  # "corrosion recorded in March", "the tank that failed": its noun is its subject
+    event = _event(claim)
     obj = claim.object
     if obj is not None and _left_out(obj, mention) and PRO_VERB.search(mention.text):
         spans.append(obj)  # "hesitant to do so": the verb phrase "do so" stands for, said before it
     actor = (subject.start, subject.end) if subject is not None else (-1, -1)
     periphery = _periphery(claim, nested)
     for span in spans:
+        weight = EVENT_FACTOR if event and span is subject else 1.0
         named = []
         for s, e, entity in names.within(span):
             if any(ns <= s and e <= ne for ns, ne in nested):
                 continue
             named.append((s, e))
-            factor = SUBJECT_FACTOR if actor[0] <= s < actor[1] else 1.0
+            factor = weight * (SUBJECT_FACTOR if actor[0] <= s < actor[1] else 1.0)
             if s >= periphery:
                 factor *= PERIPHERY_FACTOR
             add("e:" + entity.id, factor)
@@ -410,7 +435,7 @@ def _features(claim: ClaimMention, nested: list[tuple[int, int]], names: EntityI
                 head = _name_key(last[-1]) if entity.type in COUNTRY_TYPES else word_key(last[-1])
                 add("w:" + (head or last[-1].lower()), factor * NAME_WORD_FACTOR)
                 add("n:" + _skeleton(last[-1]), factor * NAME_WORD_FACTOR)  # "Houthi" meets "Huthi"
-        _words(span, nested, named, add, actor, skeletons=names.empty, periphery=periphery)
+        _words(span, nested, named, add, actor, skeletons=names.empty, periphery=periphery, weight=weight)
     for quantity in claim.quantities:
         if any(ns <= quantity.start and quantity.end <= ne for ns, ne in nested):
             continue
@@ -530,7 +555,10 @@ def _actors(claim: ClaimMention, names: EntityIndex) -> frozenset[str]:
             return frozenset()
         subject = claim.source
     found = set()
+    cut = EVENT_CLAUSE.search(subject.text) if _event(claim) else None
     for s, e, entity in names.within(subject):
+        if cut is not None and s - subject.start >= cut.start():
+            continue  # "the revelation that Iran provided ...": Iran does not reveal
         if entity.type in types and not PREPOSITION.search(subject.text[:s - subject.start]):
             name = subject.text[s - subject.start:e - subject.start]
             if entity.type in COUNTRY_TYPES:
@@ -541,6 +569,8 @@ def _actors(claim: ClaimMention, names: EntityIndex) -> frozenset[str]:
 
 
 COUNTRY_TYPES = frozenset({"GPE", "NORP"})
+# Where the clause of an event noun begins: "Russia's plan | to acquire ...", "the revelation | that ...".
+EVENT_CLAUSE = re.compile(r"\b(?:to|that|which)\b", re.IGNORECASE)
 # Names of one country written differently, as the keys `_name_keys` gives them.
 COUNTRY_ALIASES = {"u.s": "usa", "us": "usa", "u.s.": "usa", "usa": "usa", "amer": "usa", "unit stat": "usa",
                    "uk": "brit", "u.k.": "brit", "unit king": "brit", "brit": "brit",
@@ -573,17 +603,17 @@ def _name_key(name: str) -> str:
 
 def _words(span: Mention, nested: list[tuple[int, int]], named: list[tuple[int, int]],
            add: Callable[[str, float], None], actor: tuple[int, int], *, skeletons: bool,
-           periphery: int) -> None:
+           periphery: int, weight: float = 1.0) -> None:
     """The word features of `span`: words outside `nested` spans and outside the entity names
     `named` (which count as entities); capitalised words (names, titles) weigh as a name's head
     word, half again in the subject `actor`, and count also by their consonants when no entities
-    are known; words from offset `periphery` on weigh less."""
+    are known; words from offset `periphery` on weigh less; all of them `weight`."""
     text = span.text
     for idiom, key in IDIOMS:
         if idiom.search(text):
             text = idiom.sub(lambda m: " " * len(m.group()), text)
             if key:
-                add("w:" + key, 1.0)
+                add("w:" + key, weight)
     base = span.start
     if nested:
         chars = list(text)
@@ -602,12 +632,20 @@ def _words(span: Mention, nested: list[tuple[int, int]], named: list[tuple[int, 
         if any(s <= start < e for s, e in named):
             continue
         capital = n > 0 and word[0].isupper()
-        factor = SUBJECT_FACTOR if capital and actor[0] <= start < actor[1] else 1.0
+        factor = weight * (SUBJECT_FACTOR if capital and actor[0] <= start < actor[1] else 1.0)
         if start >= periphery:
             factor *= PERIPHERY_FACTOR
         add("w:" + key, factor * NAME_WORD_FACTOR if capital else factor)  # a name the entities missed
         if skeletons and capital and len(word) > 3:
             add("n:" + _skeleton(word), factor)  # "Houthi" and "Huthi"
+
+
+def _event(claim: ClaimMention) -> bool:
+    """A claim of evidence whose subject, an event, the extractor leaves out of its span
+    (`Russia's plan to acquire drones from Iran` | `shows its urgent need ...`)."""
+    subject = claim.subject
+    return claim.predicate in EVIDENTIAL_VERBS and subject is not None and _left_out(subject, claim.mention) \
+        and subject.end <= claim.mention.start
 
 
 def _left_out(subject: Mention, mention: Mention) -> bool:
@@ -617,11 +655,15 @@ def _left_out(subject: Mention, mention: Mention) -> bool:
     return subject.article == mention.article and 0 <= mention.start - subject.end <= MAX_SUBJECT_GAP
 
 
+# A pronoun's contracted verb: "they're", "we've", "I'm" are the pronoun (a stop word).
+CONTRACTION = re.compile(r"'(?:re|ve|ll|d|m)$")
+
+
 @lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """A word as a comparable key: lowercased, stop words out, verb forms and plurals made one,
     near-synonyms joined ("UAVs" -> "drone", "escaped" -> "leak")."""
-    lower = word.lower().replace("’", "'").removesuffix("'s")
+    lower = CONTRACTION.sub("", word.lower().replace("’", "'").removesuffix("'s"))
     if lower in ORDER_WORDS:
         return ORDER_WORDS[lower]
     if lower.endswith("n't"):
