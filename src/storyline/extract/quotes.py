@@ -453,7 +453,7 @@ def _is_title(body: str, span: QuotedSpan) -> bool:
     text = " ".join(body[s:e] for s, e in span.pieces)
     before = body[max(0, span.opened - 12):span.opened].split()
     if before and (before[-1].lower() in TITLE_BEFORE or before[-1].endswith(("'s", "’s"))):
-        text = text.rstrip().rstrip(",")
+        text = text.rstrip().rstrip(",.")
     return _title_text(text)
 
 
