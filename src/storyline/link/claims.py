@@ -476,11 +476,7 @@ def _hosts(claim: ClaimMention, names: EntityIndex) -> frozenset[str]:
     found = set()
     for s, e, entity in names.within(mention):
         if entity.type in ACTOR_TYPES and OCCASION.match(mention.text, e - mention.start):
-            name = mention.text[s - mention.start:e - mention.start]
-            if entity.type in COUNTRY_TYPES:
-                found.add(_name_key(name))
-            else:
-                found.update(w.lower()[:4] for w in WORD.findall(name) if w[0].isalpha() and w.lower() not in STOPWORDS)
+            found.update(_actor_keys(mention.text[s - mention.start:e - mention.start], entity))
     return frozenset(found)
 
 
@@ -560,12 +556,16 @@ def _actors(claim: ClaimMention, names: EntityIndex) -> frozenset[str]:
         if cut is not None and s - subject.start >= cut.start():
             continue  # "the revelation that Iran provided ...": Iran does not reveal
         if entity.type in types and not PREPOSITION.search(subject.text[:s - subject.start]):
-            name = subject.text[s - subject.start:e - subject.start]
-            if entity.type in COUNTRY_TYPES:
-                found.add(_name_key(name))
-            else:
-                found.update(w.lower()[:4] for w in WORD.findall(name) if w[0].isalpha() and w.lower() not in STOPWORDS)
+            found.update(_actor_keys(subject.text[s - subject.start:e - subject.start], entity))
     return frozenset(found)
+
+
+def _actor_keys(name: str, entity: Entity) -> set[str]:
+    """How an actor's name is compared: a country by its name key, others by the first
+    letters of their words."""
+    if entity.type in COUNTRY_TYPES:
+        return {_name_key(name)}
+    return {w.lower()[:4] for w in WORD.findall(name) if w[0].isalpha() and w.lower() not in STOPWORDS}
 
 
 COUNTRY_TYPES = frozenset({"GPE", "NORP"})
