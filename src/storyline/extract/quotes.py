@@ -9,7 +9,9 @@ Three passes over the parsed article:
    (`X said: "..."`, `according to X, "..."`), or governing it (`called for
    "long-term cooperation"`). `"A," he said. "B."` becomes one statement; an
    unattributed paragraph that continues the previous speaker's quotation is
-   theirs. Quoted words with no speaker are scare quotes or titles and are dropped.
+   theirs. A verb of its own between two quoted pieces (`"A," she said, adding
+   later, "B"`) or a new sentence (`she said. He called it "B"`) keeps them apart.
+   Quoted words with no speaker are scare quotes or titles and are dropped.
 3. Reported speech: a speech verb with a clausal complement (`X said (that) ...`,
    `X told reporters ...`), a verb of stance with its object (`X defended the plan`),
    `The plan, X said, ...` and `according to X, ...`. A quotation and the reported
@@ -441,15 +443,15 @@ def _another_verb(doc: Doc, previous: _Found, previous_span: QuotedSpan, span: Q
 
 
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is it its vs".split())
-
-
-TITLE_BEFORE = frozenset("on in of at from to about for by the a an his her their its called titled named dubbed".split())
+# Words after which a quoted Title Case phrase is a name (`on "Face the Nation,"`), whatever stop ends it.
+TITLE_BEFORE = frozenset("""
+on in of at from to about for by the a an his her their its called titled named dubbed""".split())
 
 
 def _is_title(body: str, span: QuotedSpan) -> bool:
     """Title Case Words With No Sentence Punctuation: a book, show or song, not speech. After
-    a preposition or article the American comma inside the marks is no sentence end
-    (`told “Fox News Sunday,” that ...`)."""
+    a preposition or article the comma or full stop American style puts inside the marks
+    ends no sentence (`told “Fox News Sunday,” that ...`)."""
     text = " ".join(body[s:e] for s, e in span.pieces)
     before = body[max(0, span.opened - 12):span.opened].split()
     if before and (before[-1].lower() in TITLE_BEFORE or before[-1].endswith(("'s", "’s"))):
