@@ -307,6 +307,7 @@ class _Reader:
         self.ents = list(doc.ents)
         self.entities = [(e.start_char, e.end_char, e.label_) for e in self.ents]
         self.newlines = [m.start() for m in re.finditer("\n", article.body)]
+        self.heads = [token.head.i for token in doc]  # read often: ints, not tokens made anew
 
     # - clauses -
 
@@ -321,26 +322,34 @@ class _Reader:
         if trailing is not None:
             separate.add(trailing.i)
             heads.discard(trailing.i)
-        owners = _owners(sentence, separate)
+        owners = _owners(range(sentence.start, sentence.end), separate, self.heads)
+        members: dict[int, list[int]] = {}
+        for i in sorted(owners):
+            members.setdefault(owners[i], []).append(i)
+        reported = [t for t in sentence if _as_reported(t)]
         claims = []
-        for head in sentence:
-            if head.i not in heads or _lemma(head) in ATTRIBUTION_VERBS and any(
-                    c.dep_ == "conj" and c.i in attributions for c in head.children):
+        for i in sorted(heads):
+            head = doc[i]
+            if _lemma(head) in ATTRIBUTION_VERBS and any(c.dep_ == "conj" and c.i in attributions
+                                                         for c in head.children):
                 continue
             disclosure = head.i in attributions
             if disclosure and not _discloses(head):
                 continue
-            claim = self._claim(head, owners, attributions, trailing, disclosure=disclosure)
+            claim = self._claim(head, owners, members, reported, attributions, trailing, disclosure=disclosure)
             if claim is not None:
                 claims.append(claim)
         return claims
 
-    def _claim(self, head: Token, owners: dict[int, int], attributions: dict[int, list[Token]],
-               trailing: Token | None = None, *, disclosure: bool = False) -> ClaimMention | None:
-        """The claim whose clause `head` heads, if it states one. `disclosure`: `head` is a verb of
-        making public whose content is a claim of its own; the act is a claim too when dated
-        (`the White House announced on July 11 that ...`)."""
-        kept = [t for t in head.subtree if owners.get(t.i) == head.i]
+    def _claim(self, head: Token, owners: dict[int, int], members: dict[int, list[int]], reported: list[Token],
+               attributions: dict[int, list[Token]], trailing: Token | None = None, *,
+               disclosure: bool = False) -> ClaimMention | None:
+        """The claim whose clause `head` heads, if it states one. `owners` and `members`: the
+        clause of each token of the sentence, and the tokens of each clause (in order);
+        `reported`: its `as reported by X` markers. `disclosure`: `head` is a verb of making
+        public whose content is a claim of its own; the act is a claim too when dated (`the
+        White House announced on July 11 that ...`)."""
+        kept = [self.doc[i] for i in members.get(head.i, ())]
         if head.dep_ in ("acl", "ccomp") and _content_noun(head.head):
             for sibling in head.head.rights:  # `position that it was told the tank [had to ...]`, misparsed
                 if sibling.i > head.i and sibling.dep_ in ("acl", "relcl", "ccomp") \
@@ -374,7 +383,7 @@ class _Reader:
         hedge = _hedge(head, core, in_span)
         source_token, status = _attribution(head, attributions, self.newlines)
         if source_token is None:  # `... as reported by Bloomberg`, hung on a noun of the clause
-            marker = next((t for t in head.subtree if _as_reported(t) and owners.get(t.head.i) == head.i), None)
+            marker = next((t for t in reported if owners.get(t.head.i) == head.i), None)
             source_token = _marker_source(marker) if marker is not None else None
         if source_token is None and trailing is not None and _same_line(self.newlines, trailing, head):
             source_token = _speaker_token(trailing)
@@ -884,27 +893,27 @@ def _as_reported(token: Token) -> bool:
         and any(c.dep_ == "agent" for c in token.children)
 
 
-def _owners(sentence: Span, separate: set[int]) -> dict[int, int]:
-    """The clause each token of `sentence` belongs to: the index of its nearest ancestor (or
-    itself) in `separate`, -1 for none."""
+def _owners(tokens: range, separate: set[int], heads: list[int]) -> dict[int, int]:
+    """The clause each of `tokens` (indices of a sentence) belongs to: the index of its nearest
+    ancestor (or itself) in `separate`, -1 for none. `heads`: each token's head index in the doc."""
     owners: dict[int, int] = {}
-    for token in sentence:
+    for i in tokens:
         path = []
-        node = token
+        node = i
         owner = -1
         for _ in range(64):
-            if node.i in owners:
-                owner = owners[node.i]
+            if node in owners:
+                owner = owners[node]
                 break
-            path.append(node.i)
-            if node.i in separate:
-                owner = node.i
+            path.append(node)
+            if node in separate:
+                owner = node
                 break
-            if node.head.i == node.i:
+            if heads[node] == node:
                 break
-            node = node.head
-        for i in path:  # only the last node of the path can be in `separate`: all share its owner
-            owners[i] = owner
+            node = heads[node]
+        for j in path:  # only the last node of the path can be in `separate`: all share its owner
+            owners[j] = owner
     return owners
 
 
