@@ -59,6 +59,12 @@ def test_headline_single_marks() -> None:
     assert _pieces("Minister: ‘We Will Not Resign’") == [["We Will Not Resign"]]
 
 
+def test_curly_marks_inside_a_straight_quotation_do_not_reopen_it() -> None:
+    text = '"He told us “never again” that night," Bellin said.'
+    assert _pieces(text) == [["He told us “never again” that night,"]]
+    assert find_quoted_spans(text)[1] == []
+
+
 # --- extraction (model) ----------------------------------------------------------------------
 
 STORY = (
@@ -370,6 +376,69 @@ def test_reported_speech_cues(sentence: str, cue: str) -> None:
     quote = _find(quotes[0], "bridge would reopen in March")
     assert quote.kind == "indirect" and quote.cue == cue and quote.speaker.name == "Ana Duarte"
     assert not quote.text.startswith("that ")
+
+
+# Reported speech beyond `X said (that) ...`: PolNeAR counts stated positions too. Each case is
+# (text, cue, speaker, content).
+POSITIONS = [
+    ("The fishers' union has called for a ban on night trawling in the bay.",  # a verb and its preposition
+     "called", "fishers' union", "a ban on night trawling in the bay"),
+    ("The harbour plan was endorsed by the Velmar Fishers' Association.",  # a passive with its agent
+     "endorsed", "Velmar Fishers' Association", "The harbour plan"),
+    ("Irena Valdaro's claim that the bridge was safe drew criticism from engineers.",  # a noun with its clause
+     "claim", "Irena Valdaro", "the bridge was safe"),
+    ("Dalia Renko's call for an independent inquiry was rejected by the council.",  # a noun with its preposition
+     "call", "Dalia Renko", "an independent inquiry"),
+    ("Dalia Renko knows that the port cannot stay open past March.",  # a verb of knowing or believing
+     "knows", "Dalia Renko", "the port cannot stay open past March"),
+    ("Marco Bellin echoed the warnings about the ageing dam.",  # a verb of stance with its object
+     "echoed", "Marco Bellin", "the warnings about the ageing dam"),
+    ("Dalia Renko sees the new levy as a tax on small fishing crews.",  # a view stated with "as"
+     "sees", "Dalia Renko", "the new levy as a tax on small fishing crews"),
+    ("Dalia Renko began by saying the port would close in March.",  # an -ing verb after a preposition
+     "saying", "Dalia Renko", "the port would close in March"),
+    ("The dockworkers' union endorsed Irena Valdaro.",  # a name alone is a position
+     "endorsed", "dockworkers' union", "Irena Valdaro"),
+    ("Marco Bellin praised the new ferry service, which started running in May.",  # without the writer's aside
+     "praised", "Marco Bellin", "the new ferry service"),
+    ("Valdaro: Bridge Will Reopen in March\n\nThe Orvane bridge has been closed since the flood.",  # a headline
+     ":", "Valdaro", "Bridge Will Reopen in March"),
+    ("Kessford, North Region\nSunday, May 4\n\nThe union intends to strike in June over the closure.",
+     "intends", "union", "to strike in June over the closure"),  # the parse runs the dateline into the subject
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), POSITIONS)
+def test_stated_positions_are_reported_speech(text: str, cue: str, speaker: str, content: str) -> None:
+    _, quotes, _ = quotes_of_texts([text])
+    found = [(q.kind, q.cue, q.speaker.name, q.text) for q in quotes[0] if q.cue == cue]
+    assert found == [("indirect", cue, speaker, content)], [(q.cue, q.speaker.name, q.text) for q in quotes[0]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Dalia Renko saw the debate on television with her brother.",  # seeing is not a view without "as"
+    "The council pushed the vote on the harbour plan to Friday.",  # an object of "push" is no position
+    "The mayor maintained her lead in the polls over the summer.",
+    "Correction: An earlier version of this article misspelt a name.\n\nThe bridge has been closed since May.",
+])
+def test_acts_and_labels_are_not_reported_speech(text: str) -> None:
+    _, quotes, _ = quotes_of_texts([text])
+    assert quotes[0] == ()
+
+
+@pytest.mark.model
+def test_who_is_let_know_states_nothing() -> None:
+    _, quotes, _ = quotes_of_texts(["The mayor wants to let them know that the harbour will stay open."])
+    assert [q.speaker.name for q in quotes[0]] == ["mayor"]
+
+
+@pytest.mark.model
+def test_a_label_in_quotation_marks_after_a_preposition_is_not_reported_speech() -> None:
+    text = "Marco Bellin spoke about the “harbour miracle” at the meeting."
+    _, quotes, _ = quotes_of_texts([text])
+    assert not [q for q in quotes[0] if q.kind == "indirect"]
 
 
 @pytest.mark.model

@@ -13,10 +13,14 @@ Three passes over the parsed article:
    later, "B"`) or a new sentence (`she said. He called it "B"`) keeps them apart.
    Quoted words with no speaker are scare quotes or titles and are dropped.
 3. Reported speech: a speech verb with a clausal complement (`X said (that) ...`,
-   `X told reporters ...`), a verb of stance with its object (`X defended the plan`),
-   `The plan, X said, ...` and `according to X, ...`. A quotation and the reported
-   speech around it are one statement, as are quoted words inside reported speech
-   (`kind: "partial"` when the statement carries them).
+   `X told reporters ...`), a verb of stance with its object (`X defended the plan`,
+   `X sees the plan as ...`) or with a preposition (`X called for a moratorium`), a
+   passive with its agent (`the plan was endorsed by X`), a noun of saying with its
+   owner (`X's claim that ...`, `her call for ...`), `The plan, X said, ...`,
+   `according to X, ...` and a headline `X: ...`. This follows PolNeAR, which counts
+   stated positions as well as speech. A quotation and the reported speech around it
+   are one statement, as are quoted words inside reported speech (`kind: "partial"`
+   when the statement carries them).
 
 Speakers are then resolved within the article: pronouns and role nouns ("the
 spokesman") to the named person they refer to, surnames to full names; titles
@@ -53,7 +57,10 @@ call describe dub label term brand praise criticize criticise condemn denounce a
 dismiss slam blast hail welcome decry characterize characterise refer cite
 """.split())
 # Verbs whose complement is a position rather than speech; used for reported speech only.
-BELIEF_VERBS = frozenset("believe think hope fear expect want doubt feel worry".split())
+BELIEF_VERBS = frozenset("""
+believe think hope fear expect want doubt feel worry know understand realize realise recognize recognise
+remember assume suspect trust guess decide rule determine bet reckon wish envision anticipate intend
+""".split())
 # Verbs of stating a position whose object is what was said (`Trump defended his tweets`,
 # `the poll found ...`): reported speech even without a clause.
 STANCE_VERBS = frozenset("""
@@ -62,6 +69,16 @@ request demand propose recommend threaten show find reveal criticize criticise p
 call urge ask cite describe tweet dub label slam blast condemn denounce decry hail welcome
 refuse decline express plan seek back thank congratulate favor favour prefer pledge apologize
 """.split())
+# More verbs of stating a position with an object (`echoed the warning`, `assailed the plan`), for
+# reported speech only: as attributions of quotations they are untested.
+POSITION_VERBS = frozenset("""
+echo liken compare bemoan applaud chastise rebuke scold lambaste assail castigate ridicule deride fault
+commend laud embrace champion advocate promote outline detail unveil dispute rebut refute contradict
+downplay predict vow
+""".split())
+
+# Verbs of a view that is a stated position only with "as" (`sees the program as a way to ...`).
+AS_VERBS = frozenset("see view regard consider portray depict cast paint treat frame".split())
 
 # Verbs that attribute a quotation next to them (`"...," he mocks`, `Continued Stone: "..."`),
 # though alone they do not make reported speech.
@@ -69,7 +86,18 @@ QUOTING_VERBS = PARTIAL_VERBS | STANCE_VERBS | frozenset("""
 continue imagine recount exclaim shout scream yell whisper sigh laugh muse chime interject interrupt
 offer read sing chant begin put summarize summarise
 """.split())
-VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS | QUOTING_VERBS
+# Verbs whose stated position is the object of a preposition (`called for a moratorium`,
+# `warned of a shutdown`, `referring to the two resorts`): the verb and the prepositions it takes.
+PREPOSITION_VERBS = {
+    "call": "for", "ask": "for about", "argue": "for against", "warn": "of about against",
+    "complain": "about of", "apologize": "for", "apologise": "for", "talk": "about of", "speak": "about of",
+    "refer": "to", "point": "to", "comment": "on", "insist": "on", "vote": "for against",
+    "advocate": "for", "lobby": "for against", "campaign": "for against", "rail": "against", "agree": "with on",
+    "testify": "about on", "boast": "about of", "joke": "about", "hint": "at", "write": "about", "tweet": "about",
+    "worry": "about", "hope": "for", "plead": "for", "express": "for", "disagree": "with on",
+}
+VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS | QUOTING_VERBS | POSITION_VERBS | AS_VERBS \
+    | frozenset(PREPOSITION_VERBS)
 IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
     "found": "find", "shown": "show", "sought": "seek", "made": "make", "gave": "give", "given": "give",
@@ -109,11 +137,25 @@ chairman chairwoman chair official ambassador envoy senator governor mayor repre
 chief head leader commander general colonel officer analyst expert researcher professor
 prime deputy foreign press lawmaker congressman congresswoman candidate manager
 """.split())
+# Nouns of saying and of a stated position whose clause or object is what was said
+# (`Trump's claim that ...`, `a Times report that ...`, `her call for ...`).
+STATEMENT_NOUNS = frozenset("""
+claim report statement allegation accusation assertion promise pledge warning argument suggestion charge
+belief view demand proposal announcement insistence contention prediction admission denial threat vow call
+criticism complaint concern fear hope comment remark plea appeal offer refusal
+""".split())
+# Statement nouns whose prepositional object is the position taken (`his call for a moratorium`).
+NOUN_PREPOSITIONS = {
+    "call": "for", "demand": "for", "plea": "for", "appeal": "for", "claim": "of about", "warning": "of about against",
+    "promise": "of", "pledge": "of",
+}
 # Every form of the verbs and nouns above, to its lemma.
-FORMS = {form: lemma for lemma in sorted(VERBS | ANONYMOUS_HEADS | ORG_HEADS | ROLE_WORDS) for form in _forms(lemma)}
+FORMS = {form: lemma for lemma in sorted(VERBS | STATEMENT_NOUNS | ANONYMOUS_HEADS | ORG_HEADS | ROLE_WORDS)
+         for form in _forms(lemma)}
 FORMS.update(IRREGULAR)
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})
 # Subjects that never name a speaker.
 NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there", "what", "these", "those"})
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Sir|Dame)\.?\s+")
@@ -158,7 +200,9 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
     Marks are read by their context, not only their shape, because scraped text mixes
     them up: a mark after a space and before a word opens, one after a word closes.
     A paragraph that ends inside a quotation continues it when the next paragraph
-    opens with a mark (the news convention for multi-paragraph quotations).
+    opens with a mark (the news convention for multi-paragraph quotations). Curly marks
+    inside a quotation opened by a straight one are a quotation within it (`"... as “The
+    Journal” wrote ..."`), not a new opening.
     """
     spans: list[QuotedSpan] = []
     notes: list[str] = []
@@ -205,13 +249,21 @@ def _scan_line(
             marks = marks[1:]
         else:
             _unbalanced(carried, spans, notes)
-    for i, width in marks:
+    nested_until = -1
+    for n, (i, width) in enumerate(marks):
+        if i < nested_until:
+            continue
         if open_at is None:
             if _opens(text, start, end, i, width):
                 open_at, span = i + width, None
             else:
                 notes.append(f"closing quotation mark with no opening one at offset {i}")
             continue
+        if _opens(text, start, end, i, width) and text[i] in "“«„`" and i > open_at and text[open_at - 1] == '"':
+            closer = next((j for j, _ in marks[n + 1:] if text[j] in "”»"), None)
+            if closer is not None:  # `"... as “The Journal” wrote ..."`: curly marks nested in straight ones
+                nested_until = closer + 1
+                continue
         if _opens(text, start, end, i, width) and text[i] in "“«„`" and i > open_at:
             notes.append(f"quotation mark opened at offset {open_at - 1} opened again at offset {i}")
             open_at = i + width
@@ -652,6 +704,9 @@ def _governing_verb(doc: Doc, span: QuotedSpan) -> tuple[Token | None, Span | No
     return None, None, None
 
 
+REPORTING_VERBS = BELIEF_VERBS | STANCE_VERBS | POSITION_VERBS | AS_VERBS | frozenset(PREPOSITION_VERBS)
+
+
 def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list[_Found]:
     """`X said (that) ...`, `X told reporters ...`, `according to X, ...` outside quotations."""
     found = []
@@ -661,44 +716,207 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
                 continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 statement = _according_to(doc, body, sentence, token, inside)
-            elif _is_speech_verb(token) or (_lemma(token) in BELIEF_VERBS | STANCE_VERBS and _is_verb(token)):
+            elif _is_speech_verb(token) or (_lemma(token) in REPORTING_VERBS and _is_verb(token)):
                 statement = _speech_clause(body, sentence, token, inside)
+            elif _lemma(token) in STATEMENT_NOUNS and token.dep_ in NOUN_DEPS | {"npadvmod"} and token.is_lower:
+                statement = _noun_statement(body, token, inside)
             else:
                 continue
             if statement is not None:
                 found.append(statement)
+    headline = _headline_statement(doc, body, inside)
+    if headline is not None:
+        found.append(headline)
     return found
+
+
+# `Pat Caddell: Democrat Voters Worried About ...`: a headline that opens with a name and a colon
+# gives what that name said. Only the first line: further down, such lines are mostly labels
+# (`Correction: ...`, `Delegate Update: ...`) or transcript turns.
+NAMED_HEADLINE = re.compile(r"\s*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3}):[^\S\n]+(\S[^\n]{10,})")
+# Words that open a line the same way but name no speaker.
+LINE_LABELS = frozenset("""
+the correction corrections clarification update updated note editor editors related source sources photo photos
+video watch read see listen warning disclosure breaking exclusive opinion analysis review
+""".split())
+
+
+def _headline_statement(doc: Doc, body: str, inside: list[tuple[int, int]]) -> _Found | None:
+    """The article's first line when it has the `NAMED_HEADLINE` shape: the rest of the line is
+    what the name before the colon said."""
+    line = NAMED_HEADLINE.match(body)
+    if line is None or line.group(1).split()[0].lower().rstrip(".’'s") in LINE_LABELS \
+            or _in_any(line.start(1), inside):
+        return None
+    start, end = _trim(body, *line.span(2))
+    speaker = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+    colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
+    if speaker is None or colon is None or end - start < 12:
+        return None
+    return _Found(pieces=[(start, end)], kind="indirect", cue=colon[0], cue_text=":", subject=speaker)
+
+
+def _noun_statement(body: str, noun: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    """`Trump's claim that CLAUSE`, `a Times report that CLAUSE`, `her call to CLAUSE`: the clause
+    is what was said, the possessor (or the name before the noun, or `by X`) said it. A clause
+    mostly in quotation marks is left to the quotation pass."""
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ in ("that", "to") or m.dep_ == "aux" and m.lower_ == "to"
+                           for m in c.children if m.i < c.i)), None)
+    if clause is not None:
+        span = _subtree_chars(clause)
+    else:  # `her call for a moratorium`, `his pledge of support`
+        prepositions = NOUN_PREPOSITIONS.get(_lemma(noun), "").split()
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in prepositions), None)
+        objects = [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree] if prep else []
+        if not objects:
+            return None
+        span = (objects[0].idx, objects[-1].idx + len(objects[-1]))
+    subject = _owner(noun)
+    if subject is None or subject.root.lower_ in NOT_SPEAKERS:
+        return None
+    start, end = _clip_to_paragraph(body, *span, noun.idx)
+    if end - start < 12 and not _names_only(noun.doc, start, end) \
+            or _mostly_quoted([t for t in noun.subtree if start <= t.idx < end], inside):
+        return None
+    return _Found(pieces=[(start, end)], kind="indirect", cue=noun, cue_text=noun.text, subject=subject)
+
+
+def _owner(noun: Token) -> Span | None:
+    """Whose statement a noun of `STATEMENT_NOUNS` is: `Trump's` / `his` claim, a `New York Times`
+    report, a demand `by Pelosi` / `from the union`."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ == "poss":
+            if child.lower_ == "its":  # as with "it" said: what "its" stands for is not resolved
+                return None
+            return doc[child.i:child.i + 1] if child.lower_ in ("his", "her", "their") else _noun_phrase(child)
+    names = [t for t in noun.lefts if t.dep_ == "compound" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+    if names:
+        return doc[min(t.left_edge.i for t in names):max(t.i for t in names) + 1]
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return _pobj_span(child)
+    return None
+
+
+# Verbs of the lists above whose bare object is seldom a position (`pushed the bill through`,
+# `maintained its lead`): reported speech only with a clause (`maintained that ...`) or a
+# preposition (`pushed for ...`).
+NO_OBJECT_POSITION = frozenset({"push", "maintain", "address"})
+# Verbs whose object (with its complements) is what their subject said or stood for.
+OBJECT_VERBS = (STANCE_VERBS | PARTIAL_VERBS | POSITION_VERBS | AS_VERBS) - NO_OBJECT_POSITION
 
 
 def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
     """What a speech verb's subject said: its clause (`said (that) ...`), or for verbs of
     stance its object and complements (`defended his tweets`, `urged voters to ...`)."""
+    if _lemma(verb) in AS_VERBS and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
+        return None  # `saw the debate`, `would consider it an insult`: not a view stated as such
     complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)), None)
     if verb.dep_ == "parataxis" and complement is None and _lemma(verb) in SPEECH_VERBS:
         return _around_attribution(body, sentence, verb)
+    position = _prepositional_object(verb, inside) if complement is None else None
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if complement is not None:
         span = _subtree_chars(complement)
-    elif _lemma(verb) in STANCE_VERBS or _lemma(verb) in PARTIAL_VERBS:
+    elif position is not None:
+        span = position
+    elif passive is not None and any(c.dep_ == "agent" and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+                                     for c in verb.children):
+        span = _subtree_chars(passive)  # `the plan was endorsed by X`: the plan is what X endorsed
+    elif _lemma(verb) in OBJECT_VERBS:
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp", "attr", "prep")
                    and c.sent == verb.sent]
         if not objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in objects):
             return None
         tokens = [t for c in objects for t in c.subtree]
+        if _lemma(verb) in POSITION_VERBS - STANCE_VERBS - PARTIAL_VERBS and _mostly_quoted(tokens, inside):
+            return None  # `bemoaning the "phony system"`: a label in marks, left to the quotation pass
         first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
         span = (first.idx, last.idx + len(last))
     else:
         return None
-    subject = _subject(verb, outside=(-1, -1))
+    subject = _subject(verb, outside=(-1, -1)) or _gerund_subject(verb)
     if subject is None or subject.root.lower_ in NOT_SPEAKERS or subject.root.dep_ == "expl":
         return None
+    if "\n" in body[min(subject.end_char, verb.idx):max(subject.start_char, verb.idx)]:
+        # a dateline or menu run into the sentence by the parse: the subject on the verb's own line
+        subject = next((_noun_phrase(c) for c in verb.lefts if c.dep_ == "nsubj"
+                        and "\n" not in body[c.idx:verb.idx]), subject)
+    if _lemma(verb) in BELIEF_VERBS and subject.root.lower_ in OBJECT_PRONOUNS:
+        return None  # `let them know that ...`: the knowing is not theirs to state
     start, end = _clip_to_paragraph(body, *span, verb.idx)
-    if end - start < 12 or start <= subject.start_char < end:
+    end = _without_aside(verb.doc, body, start, end)
+    if (end - start < 12 and not (_names_only(verb.doc, start, end) and start - verb.idx - len(verb) < 6)) \
+            or start <= subject.start_char < end:
         return None
     content = body[start:end]
     if any(mark in content for mark in "“”\"") and _title_text(content.strip(" “”\"'‘’.,")):
         return None  # `discussed it on "Fox & Friends"`: a title, not a statement
     return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
+
+
+def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
+    """The end of a content without a closing aside about its last noun (`..., which makes him an
+    outlier`, `..., who has not been charged`): the writer's words, not the speaker's. An aside
+    that reports speech (`..., which he described as ...`) stays."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    for token in span:
+        if token.dep_ == "relcl" and token.i > span.start and _lemma(token) not in VERBS:
+            first = token.left_edge
+            if first.lower_ in ("which", "who") and first.i > span.start and doc[first.i - 1].text == "," \
+                    and token.right_edge.i >= span.end - 2:
+                return _rstrip(body, start, doc[first.i - 1].idx)
+    return end
+
+
+def _names_only(doc: Doc, start: int, end: int) -> bool:
+    """A short content that is a name (`endorsed Trump`, `backs the NAACP`): the position is
+    for or against that party, so its shortness does not make it a fragment."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    return span is not None and len(span) > 0 and all(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                                      or t.dep_ == "det" for t in span)
+
+
+def _gerund_subject(verb: Token) -> Span | None:
+    """Who speaks through a verb in -ing with no subject of its own: the subject of the verb its
+    preposition hangs on (`began by saying ...`, `in defending himself, Trump ...`)."""
+    if not _is_gerund(verb):
+        return None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+        governor = verb.head.head
+        return _subject(governor, outside=(-1, -1)) if _is_verb(governor) or governor.dep_ == "ROOT" else None
+    return None
+
+
+def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """`called for a moratorium` -> "a moratorium": what a verb of `PREPOSITION_VERBS` takes
+    through one of its prepositions, when it has no direct object. An object mostly in
+    quotation marks (`referred to her "sex tape"`) is a label, left to the quotation pass."""
+    prepositions = PREPOSITION_VERBS.get(_lemma(verb), "").split()
+    if not prepositions or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in verb.children):
+        return None
+    if _lemma(verb) == "refer" and verb.dep_ == "advcl" and _is_speech_verb(verb.head):
+        return None  # `"...," he said, referring to the fuel bill`: what the quotation is about
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in prepositions and child.sent == verb.sent:
+            tokens = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+            if tokens and not _mostly_quoted(tokens, inside):
+                first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+                return first.idx, last.idx + len(last)
+            return None
+    return None
+
+
+def _mostly_quoted(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> bool:
+    """At least half of the words in quotation marks: a quotation (or a label in marks), which
+    the quotation pass deals with, not reported speech to add around it."""
+    words = [t for t in tokens if t.is_alpha]
+    return not words or 2 * sum(_in_any(t.idx, inside) for t in words) >= len(words)
 
 
 def _around_attribution(body: str, sentence: Span, verb: Token) -> _Found | None:
