@@ -148,3 +148,19 @@ def test_entity_mentions_are_body_slices(parts: list[str]) -> None:
     for item in extract_entities(article, load_pipeline()(body)):
         assert body[item.mention.start:item.mention.end] == item.mention.text
         assert item.mention.text.strip() == item.mention.text and item.mention.text
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_callers_settings():
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(123, 4, 5)
+    try:
+        with pipeline._fewer_collections():
+            assert gc.get_threshold() == (pipeline.GC_YOUNG_THRESHOLD, 4, 5)
+        assert gc.get_threshold() == (123, 4, 5)
+        with pytest.raises(RuntimeError), pipeline._fewer_collections():
+            raise RuntimeError("a failed run")
+        assert gc.get_threshold() == (123, 4, 5)
+    finally:
+        gc.set_threshold(*before)

@@ -8,9 +8,11 @@ that yields no article leaves a warning in the dossier.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -104,8 +106,9 @@ def run(
     """Run the whole pipeline, using and filling the store."""
     settings = settings or Settings()
     progress = progress or _Silent()
-    ordered, warnings, processed = _results(inputs, settings=settings, progress=progress)
-    dossier = build_dossier(ordered, warnings=warnings, gazetteers=settings.gazetteers)
+    with _fewer_collections():
+        ordered, warnings, processed = _results(inputs, settings=settings, progress=progress)
+        dossier = build_dossier(ordered, warnings=warnings, gazetteers=settings.gazetteers)
     return RunReport(dossier=dossier, processed=processed, cached=len(ordered) - processed,
                      db_path=settings.db_path)
 
@@ -124,10 +127,29 @@ def diff(
     progress = progress or _Silent()
     new_documents, _ = _ingest(new, settings=settings, progress=_Silent())
     new_hashes = {content_hash(raw) for raw in new_documents}
-    ordered, warnings, _ = _results([*inputs, *new], settings=settings, progress=progress)
-    fresh = tuple(r.article.id for r in ordered if r.article.content_hash in new_hashes)
-    dossier = build_dossier(ordered, warnings=warnings, gazetteers=settings.gazetteers, last=fresh)
+    with _fewer_collections():
+        ordered, warnings, _ = _results([*inputs, *new], settings=settings, progress=progress)
+        fresh = tuple(r.article.id for r in ordered if r.article.content_hash in new_hashes)
+        dossier = build_dossier(ordered, warnings=warnings, gazetteers=settings.gazetteers, last=fresh)
     return dossier, fresh
+
+
+# Allocations between two collections of the youngest generation during a run (Python's default
+# is 700): a run makes millions of small objects that live to its end, and the collector's scans
+# of them took about 3 % of a 1,000-article run.
+GC_YOUNG_THRESHOLD = 50_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage cycles less often while a run lasts, as they are few; the caller's
+    settings are restored after."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _results(
