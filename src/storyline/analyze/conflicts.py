@@ -225,6 +225,15 @@ def _side_mentions(items: Iterable[tuple[object, ClaimMention, Mention]]) -> tup
     return tuple(seen[key] for key in sorted(seen))
 
 
+def _disagreement(description: str, denials: Sequence[ClaimMention], assertions: Sequence[ClaimMention]
+                  ) -> tuple[Contradiction, tuple[str, ...]]:
+    """A stance disagreement between `denials` and `assertions`, with the articles that only deny."""
+    sides = (_side_mentions((None, m, m.mention) for m in denials),
+             _side_mentions((None, m, m.mention) for m in assertions))
+    only_deny = {m.mention.article for m in denials} - {m.mention.article for m in assertions}
+    return _contradiction("stance_disagreement", description, sides), tuple(sorted(only_deny))
+
+
 def _date_sides(members: Sequence[ClaimMention], timexes: Mapping[str, Sequence[Timex]]) -> tuple | None:
     """Two sides of members dating the fact to different days (or months), or None."""
     dated: dict[str, list[tuple[str, ClaimMention, Mention]]] = defaultdict(list)  # granularity -> items
@@ -322,10 +331,7 @@ def stance_disagreements(
         description = (f"{who} denies what is asserted ({_short(statement)}): denied in "
                        f"{_outlet_list([m.mention for m in denials], outlets)}, asserted in "
                        f"{_outlet_list([m.mention for m in assertions], outlets)}")
-        sides = (_side_mentions((None, m, m.mention) for m in denials),
-                 _side_mentions((None, m, m.mention) for m in assertions))
-        only_deny = {m.mention.article for m in denials} - {m.mention.article for m in assertions}
-        found.append((index, _contradiction("stance_disagreement", description, sides), tuple(sorted(only_deny))))
+        found.append((index, *_disagreement(description, denials, assertions)))
     return found
 
 
@@ -385,10 +391,7 @@ def stances_across_groups(
         who = ", ".join(sorted({parties.who(m.source) for m in denials if m.source})) or "one side"
         description = (f"{who} denies {_short(statement)} ({_outlet_list([m.mention for m in denials], outlets)}), "
                        f"answering {_short(a_statement)} ({_outlet_list([m.mention for m in assertions], outlets)})")
-        sides = (_side_mentions((None, m, m.mention) for m in denials),
-                 _side_mentions((None, m, m.mention) for m in assertions))
-        only_deny = {m.mention.article for m in denials} - {m.mention.article for m in assertions}
-        found.append((a, _contradiction("stance_disagreement", description, sides), tuple(sorted(only_deny))))
+        found.append((a, *_disagreement(description, denials, assertions)))
     return found
 
 

@@ -88,6 +88,7 @@ from ..extract.claims import (
 )
 from ..model import Article, Claim, ClaimMention, Entity, Mention, Story, Timex
 from ..words import SYNONYMS
+from .joins import root
 
 # Two claims state one fact when the weighted share of their features they have in common
 # (Dice) is at least this: less when their predicates agree, more when they differ...
@@ -799,14 +800,8 @@ def _group(items: Sequence[_Item], members: Sequence[int]) -> list[list[int]]:
     parent = list(range(len(nodes)))
     groups: dict[int, list[int]] = {n: [n] for n in range(len(nodes))}
 
-    def find(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
     for _, n, m in pairs:
-        root_n, root_m = find(n), find(m)
+        root_n, root_m = root(parent, n), root(parent, m)
         if root_n == root_m or not _compatible(groups[root_n], groups[root_m], nodes):
             continue
         if len(groups[root_n]) < len(groups[root_m]):

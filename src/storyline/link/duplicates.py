@@ -45,6 +45,7 @@ from rapidfuzz import fuzz, process
 
 from ..model import Article, DuplicatePair
 from ..words import sentence_spans
+from .joins import root
 
 # Sentences with fewer words are neither indexed nor aligned on their own ("He said.").
 MIN_SENTENCE_WORDS = 4
@@ -390,22 +391,16 @@ def copy_groups(articles: Sequence[Article], pairs: Sequence[DuplicatePair]) -> 
     order = {article.id: n for n, article in enumerate(articles)}
     parent = {article_id: article_id for article_id in order}
 
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
     for pair in pairs:
         first, second = pair.articles
         if pair.similarity < COPY_SIMILARITY or first not in order or second not in order:
             continue
-        one, other = sorted((root(first), root(second)), key=order.__getitem__)
+        one, other = sorted((root(parent, first), root(parent, second)), key=order.__getitem__)
         if one != other and sum(len(WORD.findall(shared.text)) for shared, _ in pair.shared) >= COPY_WORDS:
             parent[other] = one  # (words counted only for pairs not joined yet: wire stories make thousands)
     members: dict[str, list[str]] = defaultdict(list)
     for article_id in order:
-        members[root(article_id)].append(article_id)
+        members[root(parent, article_id)].append(article_id)
     groups = [tuple(found) for found in members.values() if len(found) > 1]
     return tuple(sorted(groups, key=lambda group: order[group[0]]))
 
@@ -468,12 +463,6 @@ def count_independent(article_ids: Iterable[str], keys: Mapping[str, str], outle
     ids = sorted(set(article_ids))
     parent = {article_id: article_id for article_id in ids}
 
-    def root(node: str) -> str:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
     for table in (keys, outlets):
         first_with: dict[str, str] = {}
         for article_id in ids:
@@ -481,7 +470,7 @@ def count_independent(article_ids: Iterable[str], keys: Mapping[str, str], outle
             if key is None:
                 continue
             if key in first_with:
-                parent[root(article_id)] = root(first_with[key])
+                parent[root(parent, article_id)] = root(parent, first_with[key])
             else:
                 first_with[key] = article_id
-    return len({root(article_id) for article_id in ids})
+    return len({root(parent, article_id) for article_id in ids})

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from ..model import Article, Entity, Quote, QuoteGroup, QuoteVariant, Speaker
+from .joins import root
 
 # Two quotes are one utterance when this share of the shorter one's words align...
 MIN_CONTAINED = 0.7
@@ -188,16 +189,10 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
     tokens = [tuple(_normal(w) for w in words(q.text)) for q in quotes]
     parent = list(range(len(quotes)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     people: dict[int, set[str]] = defaultdict(set)  # the named people in each group, by its root
 
     def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
+        ri, rj = root(parent, i), root(parent, j)
         if ri != rj and not (people[ri] and people[rj] and people[ri] != people[rj]):
             parent[rj] = ri  # an unknown speaker never joins two different people's words
             people[ri] |= people.pop(rj, set())
@@ -225,11 +220,12 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
             if len(postings) <= MAX_POSTINGS:
                 shared.update(j for j in postings if j > i)
         for j, count in shared.items():
-            if count >= 2 and find(i) != find(j) and _same_utterance(quotes[i], quotes[j], toks, tokens[j]):
+            if count >= 2 and root(parent, i) != root(parent, j) \
+                    and _same_utterance(quotes[i], quotes[j], toks, tokens[j]):
                 union(i, j)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
-        clusters[find(i)].append(i)
+        clusters[root(parent, i)].append(i)
     return [sorted(m) for m in clusters.values() if len({quotes[i].article for i in m}) > 1]
 
 

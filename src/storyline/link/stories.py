@@ -41,6 +41,7 @@ from scipy import sparse
 from ..model import Article, EntityMention, Story
 from ..words import MONTHS, STOPWORDS, WORD, sentence_spans, stem
 from .duplicates import unique_articles
+from .joins import root
 
 # Names weigh this much more than plain words.
 NAME_WEIGHT = 2.0
@@ -296,12 +297,6 @@ def _merge(vectors: sparse.csr_matrix, links: list[tuple[float, int, int]]) -> l
     centroid: dict[int, dict[int, float]] = {}  # only for stories of two or more articles
     norm: dict[int, float] = {}  # of the centroid; an article's own row has norm 1
 
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
     def vector(node: int) -> dict[int, float]:
         if node in centroid:
             return centroid[node]
@@ -309,7 +304,7 @@ def _merge(vectors: sparse.csr_matrix, links: list[tuple[float, int, int]]) -> l
         return dict(zip(vectors.indices[start:end].tolist(), vectors.data[start:end].tolist(), strict=True))
 
     for _, i, j in links:
-        a, b = root(i), root(j)
+        a, b = root(parent, i), root(parent, j)
         if a == b:
             continue
         one, other = vector(a), vector(b)
@@ -328,7 +323,7 @@ def _merge(vectors: sparse.csr_matrix, links: list[tuple[float, int, int]]) -> l
         parent[a] = b
     stories: dict[int, list[int]] = defaultdict(list)
     for node in range(count):
-        stories[root(node)].append(node)
+        stories[root(parent, node)].append(node)
     return list(stories.values())
 
 

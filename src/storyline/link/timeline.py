@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..model import Article, TimelineEvent, TimelineMention, Timex
 from ..words import sentence_spans, stem, words
+from .joins import root
 from .published import WEEKDAYS, compatible, value_span
 
 # Reports of one event share at least this many content words...
@@ -127,12 +128,6 @@ def _merge(every: Sequence[_Report]) -> list[list[_Report]]:
     parent = list(range(len(reports)))
     values = {n: {report.value} for n, report in enumerate(reports)}  # the dates of each group, by its root
 
-    def find(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
     by_year: dict[str, list[int]] = defaultdict(list)
     for n, report in enumerate(reports):
         by_year[report.value[:4]].append(n)
@@ -150,11 +145,11 @@ def _merge(every: Sequence[_Report]) -> list[list[_Report]]:
                     shared.update(m for m in postings if m > n)
             for m, count in shared.items():
                 a, b = reports[n], reports[m]
-                if count < MIN_SHARED or find(n) == find(m):
+                if count < MIN_SHARED or root(parent, n) == root(parent, m):
                     continue
                 if a.article.id == b.article.id and a.start == b.start:
                     continue  # one sentence with two dates tells two events
-                root_n, root_m = find(n), find(m)
+                root_n, root_m = root(parent, n), root(parent, m)
                 if not all(x == y or compatible(x, y) for x in values[root_n] for y in values[root_m]):
                     continue  # every date of the merged event must fit every other: no chains via "April"
                 common = sum(idf[w] for w in a.words & b.words)
@@ -165,7 +160,7 @@ def _merge(every: Sequence[_Report]) -> list[list[_Report]]:
                     values[root_n] |= values.pop(root_m)
     groups: dict[int, list[_Report]] = defaultdict(list)
     for n, report in enumerate(reports):
-        groups[find(n)] += copies[(report.value, report.words)]
+        groups[root(parent, n)] += copies[(report.value, report.words)]
     return list(groups.values())
 
 
