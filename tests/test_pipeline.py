@@ -150,6 +150,15 @@ def test_entity_mentions_are_body_slices(parts: list[str]) -> None:
         assert item.mention.text.strip() == item.mention.text and item.mention.text
 
 
+def test_an_entity_span_ending_on_a_function_word_ends_before_it():
+    from storyline.extract.entities import _trim
+
+    body = "while Justin Bronk of the Royal United Services Institute told the BBC"
+    start = body.index("Justin")
+    assert body[slice(*_trim(body, start, body.index(" the Royal")))] == "Justin Bronk"
+    assert body[slice(*_trim(body, body.index("the Royal"), body.index(" told")))] == "Royal United Services Institute"
+
+
 def test_a_run_collects_garbage_less_often_and_restores_the_callers_settings():
     import gc
 

@@ -405,6 +405,8 @@ POSITIONS = [
      ":", "Valdaro", "Bridge Will Reopen in March"),
     ("Kessford, North Region\nSunday, May 4\n\nThe union intends to strike in June over the closure.",
      "intends", "union", "to strike in June over the closure"),  # the parse runs the dateline into the subject
+    ("Dalia Renko described the levy as a tax on fishing crews during the debate on Monday night.",
+     "described", "Dalia Renko", "the levy as a tax on fishing crews"),  # the occasion is not what was said
 ]
 
 
@@ -448,6 +450,34 @@ def test_an_unnamed_official_stays_anonymous() -> None:
     _, quotes, _ = quotes_of_texts([text])
     for quote in quotes[0]:
         assert quote.speaker.kind == "anonymous" and "official" in quote.speaker.name
+
+
+@pytest.mark.model
+def test_a_thing_that_speaks_is_no_anonymous_source() -> None:
+    text = ("Several engineers said the bridge was unsafe.\n\n"
+            "The study found that the cables had corroded.\n\n"
+            "The council's plan shows its urgent need to reopen the port.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    kinds = {q.speaker.name: q.speaker.kind for q in quotes[0]}
+    assert kinds == {"Several engineers": "anonymous", "study": "other", "council's plan": "other"}
+
+
+@pytest.mark.model
+def test_the_owner_of_a_role_is_not_the_speaker() -> None:
+    text = ("Renko's spokesman, Marco Bellin, said the ferry would run in June. "
+            "Bellin added that the fares would not change.\n\n"
+            "Renko's deputy said the port was safe.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    speakers = [(q.speaker.name, q.speaker.role) for q in quotes[0]]
+    assert speakers == [("Marco Bellin", "Renko's spokesman"), ("Marco Bellin", "Renko's spokesman"),
+                        ("Renko's deputy", None)]
+
+
+@pytest.mark.model
+def test_capitals_of_a_title_cased_line_do_not_make_a_name() -> None:
+    text = "Velmar's Plan To Buy Ferries Shows Its Money Troubles\n\nThe council met on Monday.\n"
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.speaker.kind for q in quotes[0]] == ["other"], [(q.speaker, q.text) for q in quotes[0]]
 
 
 def test_a_changed_quantity_is_drift() -> None:

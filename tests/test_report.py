@@ -447,6 +447,15 @@ def test_speakers_sorted_by_statements_with_roles_and_kind() -> None:
     assert nobody.name is None and nobody.kind is None
 
 
+def test_a_role_spelled_two_ways_is_listed_once() -> None:
+    dossier = quotes_dossier()
+    first, second, *rest = dossier.quotes
+    dossier = replace(dossier, quotes=(replace(first, speaker=replace(first.speaker, role="Mayor's Advisor")),
+                                       replace(second, speaker=replace(second.speaker, role="mayor's adviser")),
+                                       *rest))
+    assert who_said_what(dossier)[0].roles == ("Mayor's Advisor",)
+
+
 def _diff_text(canonical: str, variant: str) -> str:
     marks = {"same": "{}", "added": "{{+{}+}}", "dropped": "[-{}-]"}
     return "".join(space + marks[change].format(text) for change, space, text in word_diff(canonical, variant))

@@ -235,7 +235,8 @@ class Speaker:
     """Who made a statement: `mention` is where the text names them (may be "he"),
     `name` the resolved name (canonical across articles once linked), `role` a
     title or function given in the text ("National Security Adviser"), `kind`
-    "person", "organisation", "anonymous" or None when unknown."""
+    "person", "organisation", "anonymous" (unnamed people: "a senior US official"), "other" (a
+    thing: "the study", "the deal") or None when unknown."""
 
     name: str | None = None
     entity: str | None = None

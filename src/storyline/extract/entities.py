@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Article, EntityMention
@@ -26,6 +27,8 @@ ENTITY_TYPES = {
 
 _LEADING = ("the ", "The ")
 _TRAILING = ("'s", "’s", "'", "’")
+# A span the recogniser ended on a function word: the name ends before it.
+_DANGLING = re.compile(r"\s+(?:of|for|at|in|on|per|and|the|to|from|by|with)$")
 
 
 def extract_entities(article: Article, doc: Doc) -> tuple[EntityMention, ...]:
@@ -55,4 +58,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and not body[end - 1].isalnum() and body[end - 1] not in ").":
         end -= 1
+    dangling = _DANGLING.search(body, start, end)  # "Justin Bronk of" (of the Royal ... Institute)
+    if dangling is not None and dangling.start() > start:
+        end = dangling.start()
     return start, end

@@ -137,6 +137,23 @@ chairman chairwoman chair official ambassador envoy senator governor mayor repre
 chief head leader commander general colonel officer analyst expert researcher professor
 prime deputy foreign press lawmaker congressman congresswoman candidate manager
 """.split())
+# Common nouns for people (besides `ANONYMOUS_HEADS` and `ROLE_WORDS`): an unnamed speaker
+# with one of these heads is an anonymous source; with another head ("the study", "the
+# deal", "Russia's plan") the statement is a thing's, not a person's.
+PEOPLE_NOUNS = frozenset("""
+voter supporter critic opponent legislator politician activist protester protestor campaigner advocate
+worker employee resident citizen student teacher doctor physician nurse lawyer attorney judge prosecutor
+investigator detective agent soldier troop fighter rebel militant veteran scientist scholar academic
+journalist reporter editor writer author commentator pundit host anchor moderator announcer narrator
+caller reader viewer listener customer consumer taxpayer donor investor banker executive founder owner
+partner farmer parent mother father wife husband son daughter brother sister child children family
+friend neighbor neighbour man men woman women lady gentleman guy someone somebody anyone anybody everyone
+everybody nobody others majority minority percent half dozen hundreds thousands millions audience crowd
+public staff team jury panel operative surrogate consultant strategist pollster ally allies rival
+victim survivor eyewitness republican democrat conservative liberal progressive xenophobe mogul successor
+predecessor specialist administrator regulator
+""".split())
+PEOPLE_SUFFIXES = ("ist", "ian", "eer")
 # Nouns of saying and of a stated position whose clause or object is what was said
 # (`Trump's claim that ...`, `a Times report that ...`, `her call for ...`).
 STATEMENT_NOUNS = frozenset("""
@@ -828,7 +845,7 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         span = _subtree_chars(passive)  # `the plan was endorsed by X`: the plan is what X endorsed
     elif _lemma(verb) in OBJECT_VERBS:
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp", "attr", "prep")
-                   and c.sent == verb.sent]
+                   and c.sent == verb.sent and not _setting(c)]
         if not objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in objects):
             return None
         tokens = [t for c in objects for t in c.subtree]
@@ -856,6 +873,16 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     if any(mark in content for mark in "“”\"") and _title_text(content.strip(" “”\"'‘’.,")):
         return None  # `discussed it on "Fox & Friends"`: a title, not a statement
     return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
+
+
+SETTING_PREPOSITIONS = frozenset("during since after before until amid at throughout following".split())
+
+
+def _setting(child: Token) -> bool:
+    """A phrase telling when or where a verb happened (`during the debate`, `on Monday`, `at
+    a rally`): the occasion of the statement, not part of what was stated."""
+    return child.dep_ == "prep" and (child.lower_ in SETTING_PREPOSITIONS
+                                     or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree))
 
 
 def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
@@ -1189,9 +1216,21 @@ def _speaker(
     head = subject.root
     text = " ".join(body[start:end].split())
     lower = head.lower_
-    person_tokens = [t for t in subject if t.ent_type_ == "PERSON"]
+    # "Clinton's spokesman", "Mr. Trump's decision": the owner is not who speaks
+    owners = set() if head.ent_type_ == "PERSON" else {
+        t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+    person_tokens = [t for t in subject if t.ent_type_ == "PERSON" and t.i not in owners]
     while person_tokens and (_lemma(person_tokens[0]) in ROLE_WORDS or person_tokens[0].text in org_words):
         person_tokens = person_tokens[1:]  # "Spokeswoman Irena Valdaro", "Teskar Irena Valdaro"
+    named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if not person_tokens and named is not None and owners:
+        # "Clinton's spokesman Brian Fallon", "Obama's press secretary, Josh Earnest,": the name
+        # in apposition speaks, in the role the rest gives
+        name = _full_name(_clean_name(" ".join(t.text for t in named.subtree if t.ent_type_ == "PERSON")),
+                          people, subject.start_char)
+        role = _strip_determiner(text)
+        person = _Person(name, role, subject.start_char)
+        return Speaker(name=name, mention=mention, role=role, kind="person"), person
     if len(person_tokens) == 1 and person_tokens[0].text in org_words and person_tokens[0].i == head.i:
         return Speaker(name=_strip_determiner(text), mention=mention, kind="organisation"), None
     if person_tokens:
@@ -1200,6 +1239,14 @@ def _speaker(
         role = _role_in(subject, person_tokens) or _role_of(name, people)
         person = _Person(name, role, subject.start_char)
         return Speaker(name=name, mention=mention, role=role, kind="person"), person
+    if len(subject) == 1 and head.text[:1].isupper():
+        # `Fallon added ...` at a sentence start, which the recogniser left unnamed or took for a
+        # place: a surname of someone the article has named in full before
+        known = next((p for p in people if " " in p.name and p.name.split()[-1] == head.text
+                      and p.position < subject.start_char), None)
+        if known is not None:
+            role = known.role or (last.role if last is not None and last.name == known.name else None)
+            return Speaker(name=known.name, mention=mention, role=role, kind="person"), known
     if lower in PRONOUNS or lower == "i":
         recent = _antecedent(people, last, subject.start_char)
         if recent is not None:
@@ -1216,19 +1263,40 @@ def _speaker(
                                                                                   for t in subject):
         return Speaker(name=_strip_determiner(text), mention=mention, kind="anonymous"), None
     affiliation = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from")), None)
-    if _is_proper(head) and _lemma(head) not in ORG_HEADS and head.text not in org_words and (
+    if _is_proper(head) and _lemma(head) not in ORG_HEADS and head.text not in org_words \
+            and not (head.ent_type_ == "" and _title_cased(body, head.idx)) and (
             head.ent_type_ not in ("ORG", "GPE", "NORP") or (affiliation is not None and head.ent_type_ == "ORG")):
         # a name the entity recogniser missed, or read as part of "X of the Institute"
         name = _full_name(_clean_name(_name_tokens(subject)), people, subject.start_char)
         role = " ".join(t.text for t in affiliation.subtree if t.dep_ != "det")[3:].strip() if affiliation else None
         person = next((p for p in people if p.name == name), None) or _Person(name, role or None, subject.start_char)
         return Speaker(name=name, mention=mention, role=person.role, kind="person"), person
-    if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in subject) or _lemma(head) in ORG_HEADS \
-            or head.text in org_words:
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP") and t.i not in owners for t in subject) \
+            or _lemma(head) in ORG_HEADS or head.text in org_words:
         return Speaker(name=_strip_determiner(text), mention=mention, kind="organisation"), None
-    if _is_noun(head):  # "environmental campaigners", "several members of the committee"
-        return Speaker(name=_strip_determiner(text), mention=mention, kind="anonymous"), None
+    if _is_noun(head) or (owners and head.text[:1].isupper()):
+        # "environmental campaigners", "several members of the committee"; "the study", "Russia's Plan"
+        kind = "anonymous" if _is_people_noun(head) else "other"
+        return Speaker(name=_strip_determiner(text), mention=mention, kind=kind), None
     return Speaker(mention=mention), None
+
+
+def _is_people_noun(token: Token) -> bool:
+    """Whether a common noun names people (`officials`, `voters`, `experts`, `12 percent`)."""
+    word = token.lower_
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word,
+             word[:-3] + "y" if word.endswith("ies") else word, _lemma(token)}
+    return any(stem in ANONYMOUS_HEADS or stem in ROLE_WORDS or stem in PEOPLE_NOUNS or stem.endswith(PEOPLE_SUFFIXES)
+               for stem in stems)
+
+
+def _title_cased(body: str, offset: int) -> bool:
+    """Whether the line holding `offset` is in title case (`Russia's Plan To Buy Drones Indicate
+    Its Military Weakness`), where a capital does not mark a name."""
+    start = body.rfind("\n", 0, offset) + 1
+    end = body.find("\n", offset)
+    words = [w for w in re.findall(r"[^\W\d_]+", body[start:len(body) if end < 0 else end]) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _name_tokens(subject: Span) -> str:

@@ -1088,14 +1088,15 @@ def _roles(mentions: Sequence[Mention]) -> tuple[str, ...]:
     first: dict[str, int] = {}
     for n, mention in enumerate(mentions):
         text = " ".join(mention.text.split())
-        key = _role_key(text)
+        key = role_key(text)
         by_key[key][text] += 1
         first.setdefault(key, n)
     ordered = sorted(by_key, key=lambda k: (-sum(by_key[k].values()), first[k]))
     return tuple(by_key[k].most_common(1)[0][0] for k in ordered)
 
 
-def _role_key(role: str) -> str:
+def role_key(role: str) -> str:
+    """A role folded for comparison: case, accents, a leading article and "Advisor"/"Adviser"."""
     words = _fold(role).replace("-", " ").split()
     while words and words[0] in DETERMINERS:
         words.pop(0)

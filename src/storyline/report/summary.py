@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from storyline.link.entities import role_key
 from storyline.model import Article, Claim, Dossier, Entity, Published, Quote, QuoteGroup, TimelineEvent
 
 EMPTY_STATES = {
@@ -171,7 +172,7 @@ def who_said_what(dossier: Dossier, *, only: list[Statement] | None = None) -> l
         for quote in quotes:
             role = " ".join((quote.speaker.role or "").split())
             if role:
-                roles.setdefault(role.casefold(), role)
+                roles.setdefault(role_key(role), role)
         # "Adviser" says nothing "White House National Security Adviser" does not.
         roles = {key: role for key, role in roles.items() if not any(key != other and key in other for other in roles)}
         kinds = Counter(quote.speaker.kind for quote in quotes if quote.speaker.kind)
