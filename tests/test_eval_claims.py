@@ -254,8 +254,8 @@ def example_scores() -> dict:
 
 def test_seeds_floors(seeds_scores: dict) -> None:
     claims, contradictions = seeds_scores["claims"], seeds_scores["contradictions"]
-    assert claims["fully_grouped"] >= 16  # of 17 claims carried by two or more articles (c13 not yet)
-    assert claims["pairwise_recall"] >= 0.97  # 41 of 42: c13 lacks 001-003
+    assert claims["fully_grouped"] == 17  # every claim carried by two or more articles
+    assert claims["pairwise_recall"] == 1.0  # 42 of 42
     assert claims["pairwise_precision"] >= 0.95
     assert GUIDE_CONTRADICTIONS <= set(contradictions["found_ids"])
     assert contradictions["found"] >= 6  # of 8, k04 (a denial answering another claim) among them
