@@ -460,6 +460,18 @@ def test_statement_puts_back_a_pronoun_subject_a_coordinated_verb_leaves_out() -
     assert statement(mention) == "We alerted the river authority within the hour."
 
 
+def test_statement_shows_a_participle_that_modifies_its_subject_as_a_passive() -> None:
+    art = article("a", "Bellin said the plan, revealed by the council on Monday, shows its need for money.")
+    mention = claim(art, "revealed by the council on Monday", "reveal", subject="the plan")
+    assert statement(mention, article=art) == "The plan was revealed by the council on Monday."
+    art = article("b", "The ferries bought by the port last year and repaired in May are running again.")
+    mention = claim(art, "bought by the port last year", "buy", subject="The ferries")
+    assert statement(mention, article=art) == "The ferries were bought by the port last year."
+    art = article("c", "The council met on Monday and voted by a show of hands to close the port.")
+    mention = claim(art, "voted by a show of hands to close the port", "vote", subject="The council")
+    assert statement(mention, article=art) == "The council voted by a show of hands to close the port."
+
+
 def test_statement_leaves_out_a_subject_the_verb_does_not_agree_with() -> None:
     art = article("a", "It is a compound used to degrease metal parts, which breaks down slowly in mud.")
     mention = claim(art, "breaks down slowly in mud", "break", subject="metal parts")

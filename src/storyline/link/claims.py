@@ -1006,6 +1006,8 @@ def _wording(claim: ClaimMention, names: EntityIndex, body: str | None) -> str:
         wording = " ".join(subject.text.split())
         if _left_out(subject, mention) and _agrees(wording, text) and not (
                 wording.lower() in PRONOUNS and NON_FINITE.match(text)):
+            if body is not None and _reduced_passive(body[subject.end:mention.start], text):
+                text = f"{'were' if _plural(wording) else 'was'} {text}"  # "the deal, revealed by ..."
             text = f"{_pronoun_named(claim, wording, names)} {text}"
     elif subject is not None and same_article and subject.start == mention.start:
         words = subject.text.split()
@@ -1033,6 +1035,29 @@ def _wording(claim: ClaimMention, names: EntityIndex, body: str | None) -> str:
     return text
 
 
+# A past participle opening a clause: "revealed", "shown", "held".
+PARTICIPLE = re.compile(r"^(?:[a-z]+ed|shown|known|given|taken|made|held|built|sent|found|seen|told|written|done|"
+                        r"brought|bought|caught|kept|left|led|paid|sold|spent|won|drawn|flown|driven|broken|chosen|"
+                        r"hidden|spoken|stolen|sworn)\b")
+
+
+def _reduced_passive(gap: str, clause: str) -> bool:
+    """Whether a clause that leaves out its subject is a participle modifying it, set off by
+    commas or followed by its agent ("the deal, revealed by the White House on Monday, ..."):
+    shown as a passive, "The deal was revealed by ...", not as if the deal revealed something."""
+    if not PARTICIPLE.match(clause):
+        return False
+    return gap.strip() == "," or (not gap.strip() and re.match(r"^\S+\s+by\b", clause) is not None)
+
+
+def _plural(subject: str) -> bool:
+    words = WORD.findall(subject)
+    head = words[-1] if words else ""
+    return " and " in f" {subject.lower()} " or head.lower() in ("we", "they", "you", "people") or (
+        head.endswith("s") and not head.endswith(("ss", "us", "is")) and not head[:1].isupper()
+        and len(head) > 3)  # not a name: "Jones", "United States"
+
+
 def _agrees(subject: str, clause: str) -> bool:
     """Whether a clause's present-tense verb agrees with a subject it leaves out: "metal parts"
     and "breaks down" do not (the parser took the wrong noun for a relative clause's)."""
@@ -1040,9 +1065,7 @@ def _agrees(subject: str, clause: str) -> bool:
     if not words:
         return False
     head = words[-1].lower()
-    plural = " and " in f" {subject.lower()} " or head in ("we", "they", "you", "people") or (
-        head.endswith("s") and not head.endswith(("ss", "us", "is")) and not subject[:1].isupper()
-        and len(head) > 3)
+    plural = _plural(subject)
     singular = head in ("he", "she", "it") or not plural and not head.endswith("s")
     verb = clause.lstrip().lower()
     if plural and SINGULAR_VERB.match(verb):
