@@ -3,6 +3,8 @@ articles (link/quotes.py), paraphrase drift (analyze/contradictions.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -272,6 +274,17 @@ def test_different_speakers_never_share_a_group() -> None:
     assert groups == ()
 
 
+def test_a_report_of_someone_elses_statement_joins_no_group() -> None:
+    a = _article("a", f"“{ORIGINAL},” Irena Valdaro said.", "2025-04-08", "Courier")
+    outer = f"the Post reported that Valdaro said {DROPPED}"
+    b = _article("b", f"According to the radio, {outer}.", "2025-04-09", "Post")
+    report = replace(_quote(b, outer, None, "indirect"), speaker=Speaker(name="radio", kind="organisation"))
+    _, groups = link_quotes([a, b], [_quote(a, ORIGINAL, "Irena Valdaro"), report,
+                                     _quote(b, DROPPED, "Irena Valdaro", "indirect")])
+    assert len(groups) == 1 and [q.split("#")[0] for q in groups[0].quotes] == ["a", "b"]
+    assert groups[0].variants[0].differences == ('dropped "Once we understood the scale of the leak"',)
+
+
 def test_canonical_names_join_surnames_and_spellings_but_not_namesakes() -> None:
     names = canonical_names([("Sullivan", "a"), ("Jake Sullivan", "b"), ("Jake Sullivan", "c"),
                              ("Nasser Kanani", "a"), ("Nasser Kanaani", "b"), ("Nasser Kanani Chafi", "c"),
@@ -460,6 +473,13 @@ def test_a_thing_that_speaks_is_no_anonymous_source() -> None:
     _, quotes, _ = quotes_of_texts([text])
     kinds = {q.speaker.name: q.speaker.kind for q in quotes[0]}
     assert kinds == {"Several engineers": "anonymous", "study": "other", "council's plan": "other"}
+
+
+@pytest.mark.model
+def test_reported_speech_keeps_the_marks_of_a_quoted_phrase_at_its_edge() -> None:
+    text = 'Renko said "no special change" had been made to the harbour plan since March.'
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == ['"no special change" had been made to the harbour plan since March']
 
 
 @pytest.mark.model

@@ -366,6 +366,8 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     unattributed = 0
     for number, found in enumerate(statements, 1):
         pieces = [(s, e) for s, e in (_trim(body, *p) for p in found.pieces) if e > s]
+        if found.kind != "direct":
+            pieces = [_balanced(body, s, e) for s, e in pieces]
         if not pieces:
             continue
         if found.speaker.name is None and found.speaker.mention is None:
@@ -1096,6 +1098,19 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (body[end - 1].isspace() or body[end - 1] in OPENING + CLOSING + STRAIGHT + ",;:—–"):
         end -= 1
+    return start, end
+
+
+def _balanced(body: str, start: int, end: int) -> tuple[int, int]:
+    """Reported speech that opens or ends with a quoted phrase (`"no special development" had
+    taken place ...`) keeps that phrase's mark, which `_trim` took off, so its marks pair up."""
+    text = body[start:end]
+    opens, closes = sum(text.count(c) for c in OPENING), sum(text.count(c) for c in CLOSING)
+    odd = text.count(STRAIGHT) % 2 == 1
+    if (closes > opens or odd) and start > 0 and body[start - 1] in OPENING + STRAIGHT:
+        return start - 1, end
+    if (opens > closes or odd) and end < len(body) and body[end] in CLOSING + STRAIGHT:
+        return start, end + 1
     return start, end
 
 

@@ -7,7 +7,8 @@
   wordings differ (a bracketed insertion, a dropped clause, a changed word). Candidate
   pairs come from an index of word trigrams, so the cost grows with the number of
   quotes, not its square; each pair is then aligned word by word (longest common
-  subsequence of words).
+  subsequence of words). A quote that holds another of its article's (`according to
+  Fars, Kanani claims that ...`) reports that statement and joins no group.
 - Variants: each quote's word-level differences from the group's wording, which is
   the wording of the article that carried it first.
 """
@@ -197,8 +198,11 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
             parent[rj] = ri  # an unknown speaker never joins two different people's words
             people[ri] |= people.pop(rj, set())
 
+    containers = _containers(quotes)
     first_of: dict[tuple[tuple[str, ...], str | None], int] = {}
     for i, toks in enumerate(tokens):
+        if i in containers:
+            continue
         speaker = quotes[i].speaker.name if quotes[i].speaker.kind == "person" else None
         if speaker:
             people[i].add(speaker)
@@ -227,6 +231,27 @@ def _group(quotes: Sequence[Quote]) -> list[list[int]]:
     for i in range(len(quotes)):
         clusters[root(parent, i)].append(i)
     return [sorted(m) for m in clusters.values() if len({quotes[i].article for i in m}) > 1]
+
+
+def _containers(quotes: Sequence[Quote]) -> set[int]:
+    """Quotes whose span holds another quote of their article: a report of someone else's
+    statement (`according to Fars, Kanani claims that ...`), which is not that statement, so
+    they join no group."""
+    found: set[int] = set()
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, quote in enumerate(quotes):
+        by_article[quote.article].append(i)
+    for members in by_article.values():
+        spans = sorted(members, key=lambda i: (quotes[i].start, -quotes[i].end))
+        for n, i in enumerate(spans):
+            for j in spans[n + 1:]:
+                if quotes[j].start >= quotes[i].end:
+                    break
+                if quotes[j].end <= quotes[i].end and (quotes[j].start, quotes[j].end) != (quotes[i].start,
+                                                                                          quotes[i].end):
+                    found.add(i)
+                    break
+    return found
 
 
 def _same_utterance(a: Quote, b: Quote, ta: Sequence[str], tb: Sequence[str]) -> bool:
