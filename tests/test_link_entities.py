@@ -16,10 +16,11 @@ from storyline.link.entities import (
     group_entities,
     link_entities,
     link_entity_mentions,
+    speaker_mentions,
     spelling_variants,
     translit,
 )
-from storyline.model import Article, ArticleResult, Entity, EntityMention
+from storyline.model import Article, ArticleResult, Entity, EntityMention, Quote, Speaker
 
 
 def article(article_id: str, body: str) -> Article:
@@ -343,3 +344,19 @@ def test_example_story_entities(example_entities):
     for person in ("Dalia Renko", "Pieter Vollan", "Owen Castellane", "Tamsin Rook", "Ines Korhaven"):
         assert named(entities, person).type == "PERSON"
         assert person.split()[-1] in named(entities, person).aliases
+
+
+def test_a_name_found_speaking_as_a_person_is_a_person_whatever_its_label() -> None:
+    art = article("a", "Marco Bellin of the Harbour Institute told the Courier that the dam was safe. "
+                       "The Harbour Institute agreed.")
+    subject = art.mention(0, art.body.index(" told"))
+    quote = Quote(id="a#q1", article="a", start=art.body.index("the dam"), end=art.body.index(" was safe"),
+                  text="the dam", kind="indirect", speaker=Speaker(name="Marco Bellin", mention=subject, kind="person"))
+    speakers = speaker_mentions([quote])
+    assert [(m.mention.text, m.mention.start) for m in speakers] == [("Marco Bellin", 0)]
+    entities = link_entities([art], [*marks(art, ("Marco Bellin", "ORG"), ("Harbour Institute", "ORG")), *speakers])
+    assert named(entities, "Marco Bellin").type == "PERSON" and len(named(entities, "Marco Bellin").mentions) == 1
+    assert named(entities, "Harbour Institute").type == "ORG"
+    unnamed = Quote(id="a#q2", article="a", start=0, end=3, text="x", kind="indirect",
+                    speaker=Speaker(name="Harbour Institute", mention=subject, kind="organisation"))
+    assert speaker_mentions([unnamed]) == []

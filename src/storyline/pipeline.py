@@ -28,7 +28,7 @@ from .extract.quotes import extract_quotes
 from .ingest import RawDocument, read_inputs
 from .link.claims import group_claims
 from .link.duplicates import find_duplicates, independence_keys
-from .link.entities import link_entities
+from .link.entities import link_entities, speaker_mentions
 from .link.published import date_articles
 from .link.quotes import link_quotes
 from .link.stories import cluster_stories, is_headline_list
@@ -232,7 +232,10 @@ def build_dossier(
     timeline = merge_timelines([part[2] for part in told], order)
     all_warnings += [w for part in told for w in part[3]]
 
-    entities = link_entities(articles, (m for article in articles for m in mentions[article.id]),
+    # A name the quote stage found speaking as a person is a person's, whatever spaCy labelled it.
+    speakers = {r.article.id: speaker_mentions(r.quotes) for r in results}
+    entities = link_entities(articles, (m for article in articles
+                                        for m in (*mentions[article.id], *speakers[article.id])),
                              gazetteers=gazetteers)
     quotes, groups = _link_quotes_by_story(articles, stories, [q for r in results for q in r.quotes], entities)
 

@@ -55,7 +55,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from ..extract.equipment import Gazetteer, load_gazetteer
-from ..model import Article, Entity, EntityMention, Mention
+from ..model import Article, Entity, EntityMention, Mention, Quote
 from ..words import MONTHS, STOPWORDS
 
 # Two words are spellings of one name at this rapidfuzz ratio (after transliteration folding)...
@@ -69,6 +69,8 @@ MATRIX_BLOCK = 64
 # Acronyms are read from this many capitals.
 ACRONYM_LETTERS = range(2, 7)
 
+# The label of a name the quote stage found speaking as a person (`speaker_mentions`).
+SPEAKER = "SPEAKER"
 # Preference when the votes for an entity's type are tied.
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EQUIPMENT", "EVENT", "LAW", "WORK_OF_ART")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -272,11 +274,37 @@ class _Form:
         return len(self.content) > 1
 
 
+def speaker_mentions(quotes: Iterable[Quote]) -> list[EntityMention]:
+    """The names of speakers the quote stage resolved to people, where the text writes them
+    in full ("Justin Bronk of the Royal United Services Institute told ..."), as `SPEAKER`
+    mentions: evidence that the name is a person's, whatever the recogniser labelled it."""
+    found = []
+    for quote in quotes:
+        speaker, mention = quote.speaker, quote.speaker.mention
+        if speaker.kind != "person" or not speaker.name or mention is None or " " not in speaker.name:
+            continue
+        at = mention.text.find(speaker.name)
+        if at >= 0:
+            found.append(EntityMention(Mention(mention.article, mention.start + at,
+                                               mention.start + at + len(speaker.name), speaker.name), SPEAKER))
+    return found
+
+
 def _items(mentions: Sequence[EntityMention], gazetteer: Gazetteer) -> list[_Item]:
     """The mentions read for names, junk dropped, identical spans merged (an equipment label
-    wins), mentions inside an equipment name dropped ("Bayraktar" in "Bayraktar TB2")."""
+    wins, then a speaker's), mentions inside an equipment name dropped ("Bayraktar" in
+    "Bayraktar TB2")."""
     by_span: dict[tuple[str, int, int], _Item] = {}
     for index, given in enumerate(mentions):
+        if given.label == SPEAKER:
+            given = EntityMention(given.mention, "PERSON")
+            if (given.mention.article, given.mention.start, given.mention.end) in by_span:
+                item = by_span[(given.mention.article, given.mention.start, given.mention.end)]
+                item.indices.append(index)
+                if item.label != "EQUIPMENT":
+                    item.label = item.vote = "PERSON"
+                    item.tokens = _name_tokens(item.mention.text, "PERSON") or item.tokens
+                continue
         read = _read(given.mention.text, given.label)
         if read is None:
             continue
