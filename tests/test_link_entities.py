@@ -360,3 +360,5 @@ def test_a_name_found_speaking_as_a_person_is_a_person_whatever_its_label() -> N
     unnamed = Quote(id="a#q2", article="a", start=0, end=3, text="x", kind="indirect",
                     speaker=Speaker(name="Harbour Institute", mention=subject, kind="organisation"))
     assert speaker_mentions([unnamed]) == []
+    # Evidence for a name the recogniser found, never a name of its own.
+    assert [e.name for e in link_entities([art], speakers)] == []

@@ -285,6 +285,19 @@ def test_a_report_of_someone_elses_statement_joins_no_group() -> None:
     assert groups[0].variants[0].differences == ('dropped "Once we understood the scale of the leak"',)
 
 
+def test_a_quotation_split_by_its_attribution_still_joins_its_group() -> None:
+    first, second = "Once we understood the scale of the leak,", "we shut down the entire solvent line within the hour"
+    body = f"“{first}” Valdaro said, adding that the river was safe. “{second}.”"
+    a = _article("a", body, "2025-04-08", "Courier")
+    b = _article("b", f"“{ORIGINAL},” Irena Valdaro said.", "2025-04-09", "Post")
+    split = replace(_quote(a, first, "Irena Valdaro"), end=body.index(second) + len(second),
+                    text=f"{first} {second}", parts=(a.mention(body.index(first), body.index(first) + len(first)),
+                                                     a.mention(body.index(second), body.index(second) + len(second))))
+    between = _quote(a, "the river was safe", "Irena Valdaro", "indirect")
+    _, groups = link_quotes([a, b], [split, between, _quote(b, ORIGINAL, "Irena Valdaro")])
+    assert len(groups) == 1 and len(groups[0].quotes) == 2
+
+
 def test_canonical_names_join_surnames_and_spellings_but_not_namesakes() -> None:
     names = canonical_names([("Sullivan", "a"), ("Jake Sullivan", "b"), ("Jake Sullivan", "c"),
                              ("Nasser Kanani", "a"), ("Nasser Kanaani", "b"), ("Nasser Kanani Chafi", "c"),

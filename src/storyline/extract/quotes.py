@@ -1301,8 +1301,8 @@ def _is_people_noun(token: Token) -> bool:
     word = token.lower_
     stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word,
              word[:-3] + "y" if word.endswith("ies") else word, _lemma(token)}
-    return any(stem in ANONYMOUS_HEADS or stem in ROLE_WORDS or stem in PEOPLE_NOUNS or stem.endswith(PEOPLE_SUFFIXES)
-               for stem in stems)
+    return any(stem in ANONYMOUS_HEADS or stem in ROLE_WORDS or stem in PEOPLE_NOUNS
+               or (len(stem) > 5 and stem.endswith(PEOPLE_SUFFIXES)) for stem in stems)
 
 
 def _title_cased(body: str, offset: int) -> bool:

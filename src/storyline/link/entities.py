@@ -277,7 +277,8 @@ class _Form:
 def speaker_mentions(quotes: Iterable[Quote]) -> list[EntityMention]:
     """The names of speakers the quote stage resolved to people, where the text writes them
     in full ("Justin Bronk of the Royal United Services Institute told ..."), as `SPEAKER`
-    mentions: evidence that the name is a person's, whatever the recogniser labelled it."""
+    mentions: evidence that a name the recogniser found there is a person's, whatever it
+    labelled it. They add no entity of their own."""
     found = []
     for quote in quotes:
         speaker, mention = quote.speaker, quote.speaker.mention
@@ -295,16 +296,11 @@ def _items(mentions: Sequence[EntityMention], gazetteer: Gazetteer) -> list[_Ite
     wins, then a speaker's), mentions inside an equipment name dropped ("Bayraktar" in
     "Bayraktar TB2")."""
     by_span: dict[tuple[str, int, int], _Item] = {}
+    speakers = []
     for index, given in enumerate(mentions):
         if given.label == SPEAKER:
-            given = EntityMention(given.mention, "PERSON")
-            if (given.mention.article, given.mention.start, given.mention.end) in by_span:
-                item = by_span[(given.mention.article, given.mention.start, given.mention.end)]
-                item.indices.append(index)
-                if item.label != "EQUIPMENT":
-                    item.label = item.vote = "PERSON"
-                    item.tokens = _name_tokens(item.mention.text, "PERSON") or item.tokens
-                continue
+            speakers.append(index)
+            continue
         read = _read(given.mention.text, given.label)
         if read is None:
             continue
@@ -330,6 +326,14 @@ def _items(mentions: Sequence[EntityMention], gazetteer: Gazetteer) -> list[_Ite
                      [_sub(raw, s, e) for s, e in role_spans], acronym, vote=given.label,
                      full=len(tokens) < len(_name_tokens(name.text, "PERSON")))
         by_span[span] = item
+    for index in speakers:  # they relabel a name the recogniser found; they add no name of their own
+        mention = mentions[index].mention
+        item = by_span.get((mention.article, mention.start, mention.end))
+        if item is not None:
+            item.indices.append(index)
+            if item.label != "EQUIPMENT":
+                item.label = item.vote = "PERSON"
+                item.tokens = _name_tokens(item.mention.text, "PERSON") or item.tokens
     items = list(by_span.values())
     return _drop_inside_equipment(items)
 

@@ -244,11 +244,14 @@ def _containers(quotes: Sequence[Quote]) -> set[int]:
     for members in by_article.values():
         spans = sorted(members, key=lambda i: (quotes[i].start, -quotes[i].end))
         for n, i in enumerate(spans):
+            # a quotation split by its attribution holds the words between its parts: not a report
+            pieces = [(p.start, p.end) for p in quotes[i].parts] or [(quotes[i].start, quotes[i].end)]
             for j in spans[n + 1:]:
                 if quotes[j].start >= quotes[i].end:
                     break
-                if quotes[j].end <= quotes[i].end and (quotes[j].start, quotes[j].end) != (quotes[i].start,
-                                                                                          quotes[i].end):
+                inner = (quotes[j].start, quotes[j].end)
+                if inner != (quotes[i].start, quotes[i].end) and any(s <= inner[0] and inner[1] <= e
+                                                                     for s, e in pieces):
                     found.add(i)
                     break
     return found
