@@ -444,6 +444,7 @@ def test_speakers_sorted_by_statements_with_roles_and_kind() -> None:
     # "mayor" is part of "mayor of Port Haven": one role, not two.
     assert ortega.roles == ("mayor of Port Haven",) and ortega.kind == "person" and len(ortega.statements) == 2
     assert official.kind_label == "anonymous source"
+    assert replace(official, kind="other").kind_label.startswith("not a person")
     assert nobody.name is None and nobody.kind is None
 
 

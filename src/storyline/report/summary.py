@@ -77,7 +77,8 @@ def article_outlet_label(article: Article | None, article_id: str) -> str:
 # Most direct first: a statement some outlet quotes word for word is shown as direct.
 QUOTE_KINDS = ("direct", "partial", "indirect")
 QUOTE_KIND_LABELS = {"direct": "direct quotation", "partial": "partial quotation", "indirect": "reported speech"}
-SPEAKER_KIND_LABELS = {"person": "person", "organisation": "organisation", "anonymous": "anonymous source"}
+SPEAKER_KIND_LABELS = {"person": "person", "organisation": "organisation", "anonymous": "anonymous source",
+                       "other": "not a person (a report, a poll, a plan)"}
 
 # A word (with inner apostrophes, as in "don't") or one punctuation mark, with the space before it.
 _DIFF_TOKEN = re.compile(r"(\s*)(\w+(?:['’]\w+)*|[^\w\s])")
