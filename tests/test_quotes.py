@@ -470,6 +470,32 @@ def test_a_label_in_quotation_marks_after_a_preposition_is_not_reported_speech()
 
 
 @pytest.mark.model
+def test_what_one_speaker_reports_of_another_is_one_statement() -> None:
+    texts = ["The harbour authority said Dalia Renko had promised to reopen the port by June.",
+             "A survey by the Lisbon institute found that most residents said the ferry should keep running.",
+             "Renko said she planned to reopen the port.",
+             # what `according to` wraps, and a statement named by a noun, stay statements of their own
+             "According to the Harbour Gazette, council spokesman Marco Bellin claims that the ferry never stopped.",
+             "Dalia Renko's call for an independent inquiry was rejected by the council."]
+    _, quotes, _ = quotes_of_texts(texts)
+    assert [[(q.speaker.name, q.text) for q in found] for found in quotes] == [
+        [("harbour authority", "Dalia Renko had promised to reopen the port by June")],
+        [("survey", "most residents said the ferry should keep running")],
+        [("Renko", "she planned to reopen the port")],
+        [("Harbour Gazette", "council spokesman Marco Bellin claims that the ferry never stopped."),
+         ("Marco Bellin", "the ferry never stopped")],
+        [("council", "Dalia Renko's call for an independent inquiry"), ("Dalia Renko", "an independent inquiry")],
+    ]
+
+
+@pytest.mark.model
+def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_says() -> None:
+    text = "It is an unlikely outcome; Renko's team says she will keep campaigning until June."
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [("Renko's team", "she will keep campaigning until June")]
+
+
+@pytest.mark.model
 def test_an_unnamed_official_stays_anonymous() -> None:
     text = ("“The deliveries have not started yet,” a senior American official said on Friday.\n\n"
             "The American official said the first shipment was expected within weeks.\n")

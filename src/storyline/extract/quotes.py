@@ -20,7 +20,9 @@ Three passes over the parsed article:
    `according to X, ...` and a headline `X: ...`. This follows PolNeAR, which counts
    stated positions as well as speech. A quotation and the reported speech around it
    are one statement, as are quoted words inside reported speech (`kind: "partial"`
-   when the statement carries them).
+   when the statement carries them). Reported speech inside another statement's
+   content (`the poll found that 74 percent said ...`) is the outer speaker's
+   report, not a statement of its own.
 
 Speakers are then resolved within the article: pronouns and role nouns ("the
 spokesman") to the named person they refer to, surnames to full names; titles
@@ -339,6 +341,7 @@ class _Found:
     subject: Span | None = None  # the speaker as the text names it here
     inherited: _Found | None = None  # continues this earlier statement's speaker
     orphan: bool = False  # no attribution of its own: the previous statement's speaker, if close
+    nominal: bool = False  # cued by a noun (`her call for ...`): the article's own report of it
     speaker: Speaker = field(default_factory=Speaker)
 
 
@@ -359,7 +362,7 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     quoted = _covered(span.pieces for span in spans)
     for statement in reported:
         statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
-    statements = _distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0]))
+    statements = _outermost(_distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0])))
     _adopt_orphans(body, statements)
     _resolve_speakers(article, doc, statements)
     quotes = []
@@ -398,6 +401,26 @@ def _distinct(statements: list[_Found]) -> list[_Found]:
             seen.add(key)
             kept.append(statement)
     return kept
+
+
+def _outermost(statements: list[_Found]) -> list[_Found]:
+    """Drop reported speech that another statement reports: in `the poll found that 74 percent
+    said he should release his returns` or `Obama said he planned to stay active`, the inner
+    attribution, cue and content, is part of what the outer speaker stated, not a statement the
+    article makes. Quotations are kept: they are the speaker's own words wherever they stand; so
+    is what `according to X` wraps (`according to Fars, Kanani claims that ...`): X is where the
+    article had it from, the inner speaker the one who stated it; and a statement cued by a noun
+    (`the council rejected Renko's call for an inquiry`), which the article reports itself."""
+    reporting = [s for s in statements if s.kind != "direct" and s.cue is not None and s.cue.lower_ != "according"]
+
+    def within(inner: _Found, outer: _Found) -> bool:
+        def inside(start: int, end: int) -> bool:
+            return any(s <= start and end <= e for s, e in outer.pieces)
+        return inner.cue is not None and inside(inner.cue.idx, inner.cue.idx + len(inner.cue)) \
+            and all(inside(s, e) for s, e in inner.pieces)
+
+    return [s for s in statements
+            if s.kind != "indirect" or s.nominal or not any(o is not s and within(s, o) for o in reporting)]
 
 
 def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]:
@@ -798,7 +821,7 @@ def _noun_statement(body: str, noun: Token, inside: list[tuple[int, int]]) -> _F
     if end - start < 12 and not _names_only(noun.doc, start, end) \
             or _mostly_quoted([t for t in noun.subtree if start <= t.idx < end], inside):
         return None
-    return _Found(pieces=[(start, end)], kind="indirect", cue=noun, cue_text=noun.text, subject=subject)
+    return _Found(pieces=[(start, end)], kind="indirect", cue=noun, cue_text=noun.text, subject=subject, nominal=True)
 
 
 def _owner(noun: Token) -> Span | None:
@@ -832,8 +855,10 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     stance its object and complements (`defended his tweets`, `urged voters to ...`)."""
     if _lemma(verb) in AS_VERBS and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
         return None  # `saw the debate`, `would consider it an insult`: not a view stated as such
-    complement = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-                       and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)), None)
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                   and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)
+                   and (c.i > verb.i or ";" not in body[c.idx:verb.idx])]
+    complement = complements[0] if complements else None  # not `It's unlikely; the team says she'll go on`
     if verb.dep_ == "parataxis" and complement is None and _lemma(verb) in SPEECH_VERBS:
         return _around_attribution(body, sentence, verb)
     position = _prepositional_object(verb, inside) if complement is None else None
