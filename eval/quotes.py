@@ -42,6 +42,11 @@ the last word of `speaker.name` is a word of the Source text (a name resolved
 from "he"); against a gold name (seeds, examples) when `speaker.name` equals it
 or their last words agree, case aside.
 
+Agreement, for scale: 18 PolNeAR texts (2 of dev, 16 of train) were annotated by
+several people (107 annotations). Each annotation is scored against each other one
+by the same matching, and storyline against each of them; counts are summed over
+all pairings (`score_agreement`, printed after the PolNeAR table).
+
 For context: GenderGapTracker (spaCy rules and coreference, on its own data)
 reports quote F1 0.837 at 0.3 overlap and speaker accuracy 86.5 %. Our goals:
 direct F1 >= 0.90 with speaker >= 0.90, indirect F1 >= 0.70.
@@ -374,6 +379,51 @@ def score_polnear(limit: int | None = None, *, root: Path = POLNEAR_DEV, offset:
     return {"texts": len(docs), **score(gold, predicted)}
 
 
+def several_annotators(root: Path) -> dict[str, list[Path]]:
+    """The texts of a PolNeAR split that more than one person annotated: name -> their `.ann` files."""
+    annotations: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted((Path(root) / "attributions").glob("*.ann")):
+        annotations[ann.stem.rsplit("_", 1)[0]].append(ann)
+    return {name: anns for name, anns in annotations.items()
+            if len(anns) > 1 and (Path(root) / "text" / f"{name}.txt").is_file()}
+
+
+def _pooled(runs: Iterable[dict]) -> dict[str, dict]:
+    """P/R/F1 per set over the summed counts of several `score` results."""
+    pooled = {}
+    for name in SETS:
+        gold = sum(run[name]["gold"] for run in runs)
+        predicted = sum(run[name]["predicted"] for run in runs)
+        right = sum(round(run[name]["precision"] * run[name]["predicted"]) for run in runs)
+        found = sum(run[name]["matched"] for run in runs)
+        precision, recall = _ratio(right, predicted), _ratio(found, gold)
+        pooled[name] = {"gold": gold, "predicted": predicted, "matched": found, "precision": precision,
+                        "recall": recall, "f1": _ratio(2 * precision * recall, precision + recall)}
+    return pooled
+
+
+def score_agreement(roots: Sequence[Path] = (POLNEAR_DEV, POLNEAR_DEV.parent / "train"), *, settings=None) -> dict:
+    """How far people agree, for scale: on the PolNeAR texts that several people annotated
+    (2 of dev, 16 of train), each annotator scored against each other one (`"people"`), and
+    storyline against each of them (`"storyline"`), counts summed over all those pairings."""
+    texts: list[tuple[str, str, list[list[Attribution]]]] = []
+    for root in roots:
+        for name, anns in several_annotators(root).items():
+            text = (Path(root) / "text" / f"{name}.txt").read_bytes().decode("utf-8")
+            texts.append((name, text, [parse_brat(ann.read_text(encoding="utf-8")) for ann in anns]))
+    people, machine = [], []
+    quotes = _extract([text for _, text, _ in texts], [name for name, _, _ in texts], settings) if texts else []
+    for (name, text, per_annotator), found in zip(texts, quotes, strict=True):
+        index, mask = TokenIndex(text), quoted_mask(text)
+        readings = [[polnear_item(name, index, a, mask) for a in attributions] for attributions in per_annotator]
+        predicted = [predicted_item(name, index, q, mask) for q in found]
+        for i, gold in enumerate(readings):
+            people.extend(score(gold, other) for j, other in enumerate(readings) if j != i)
+            machine.append(score(gold, predicted))
+    return {"texts": len(texts), "annotations": sum(len(a) for _, _, a in texts),
+            "people": _pooled(people), "storyline": _pooled(machine)}
+
+
 def _named_item(doc: str, index: TokenIndex, pieces: Sequence[Span], kind: str, speaker: str) -> Item:
     return Item(doc, index.tokens(pieces), kind, speaker=speaker,
                 label=f"{doc[:28]}: [{kind} | {speaker}] {index.snippet(pieces)}")
@@ -499,6 +549,17 @@ def print_table(title: str, result: dict, errors: int = 0) -> None:
     print()
 
 
+def print_agreement(agreement: dict) -> None:
+    print(f"PolNeAR agreement ({agreement['texts']} texts with several annotators, "
+          f"{agreement['annotations']} annotations; each scored against each other, storyline against each)")
+    print(f"  {'set':<9} {'people P':>8} {'R':>6} {'F1':>6}   {'storyline P':>11} {'R':>6} {'F1':>6}")
+    for name in SETS:
+        people, machine = agreement["people"][name], agreement["storyline"][name]
+        print(f"  {name:<9} {people['precision']:>8.3f} {people['recall']:>6.3f} {people['f1']:>6.3f}   "
+              f"{machine['precision']:>11.3f} {machine['recall']:>6.3f} {machine['f1']:>6.3f}")
+    print()
+
+
 def _summary(result: dict) -> dict:
     """A result without the error listings (for --json)."""
     return {key: ({k: v for k, v in value.items() if not k.startswith("false_")} if key in SETS else value)
@@ -518,6 +579,7 @@ def main() -> None:
     root = POLNEAR_DEV.parent / args.split
     if root.is_dir():
         results["polnear"] = score_polnear(args.limit, root=root, offset=args.offset)
+        agreement = score_agreement()
     else:
         print(f"no PolNeAR at {root}; skipped", file=sys.stderr)
     if (SHARED / "seeds").is_dir():
@@ -526,13 +588,16 @@ def main() -> None:
         print(f"no seeds at {SHARED / 'seeds'}; skipped", file=sys.stderr)
     results["examples"] = score_examples(EXAMPLES)
     if args.json:
-        print(json.dumps({name: _summary(result) for name, result in results.items()}, indent=2))
+        print(json.dumps({**{name: _summary(result) for name, result in results.items()},
+                          **({"agreement": agreement} if root.is_dir() else {})}, indent=2))
         return
     titles = {"polnear": f"PolNeAR {args.split} ({results.get('polnear', {}).get('texts')} texts, first annotator)",
               "seeds": "seeds (raw text, eval/gold/seeds-quotes.json)",
               "examples": "examples (cleaned bodies, examples/annotation.json; indirect gold not exhaustive)"}
     for name, result in results.items():
         print_table(titles[name], result, args.errors)
+    if root.is_dir():
+        print_agreement(agreement)
     print(REFERENCE)
     print(GOALS)
 

@@ -86,6 +86,30 @@ def test_load_polnear_takes_the_first_annotator(tmp_path: Path) -> None:
     assert len(ev.load_polnear(tmp_path, limit=1)) == 1
 
 
+@pytest.mark.model
+def test_agreement_scores_annotators_against_each_other_and_storyline_against_each(tmp_path: Path) -> None:
+    text = "Kirby said the talks were over. Mira Holt said the ferry would run in June."
+    kirby = "T1\tSource 0 5\tKirby\nT2\tContent 11 30\tthe talks were over\nE1\tAttribution:T3 Content:T2 Source:T1\n"
+    holt = "T4\tSource 32 41\tMira Holt\nT5\tContent 47 74\tthe ferry would run in June\n" \
+           "E2\tAttribution:T6 Content:T5 Source:T4\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for name in ("a_story", "b_story"):
+        (tmp_path / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "a_story_4b22.ann").write_text(kirby + holt, encoding="utf-8")
+    (tmp_path / "attributions" / "a_story_5fec.ann").write_text(kirby, encoding="utf-8")  # missed Holt's
+    (tmp_path / "attributions" / "b_story_4b22.ann").write_text(kirby, encoding="utf-8")  # one annotator: left out
+    assert list(ev.several_annotators(tmp_path)) == ["a_story"]
+    result = ev.score_agreement([tmp_path])
+    assert (result["texts"], result["annotations"]) == (1, 2)
+    people = result["people"]["indirect"]  # 2 + 1 gold, 1 + 2 predicted, 1 + 1 matched
+    assert (people["gold"], people["predicted"], people["matched"]) == (3, 3, 2)
+    assert people["precision"] == people["recall"] == pytest.approx(2 / 3)
+    machine = result["storyline"]["indirect"]  # both statements found: against each annotator in turn
+    assert (machine["gold"], machine["predicted"], machine["matched"]) == (3, 4, 3)
+    assert machine["recall"] == 1.0 and machine["precision"] == 0.75
+
+
 # -- direct or indirect
 
 

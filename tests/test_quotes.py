@@ -496,6 +496,15 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_says() -> None
 
 
 @pytest.mark.model
+def test_a_second_act_of_the_speaker_is_not_part_of_what_they_said() -> None:
+    texts = ["The ministry has maintained that it is neutral in the dispute and called for talks.",
+             "Renko said the ferry runs daily and stops in Porto."]  # one tense: both are what she said
+    _, quotes, _ = quotes_of_texts(texts)
+    assert [[q.text for q in found] for found in quotes] == [
+        ["it is neutral in the dispute"], ["the ferry runs daily and stops in Porto"]]
+
+
+@pytest.mark.model
 def test_an_unnamed_official_stays_anonymous() -> None:
     text = ("“The deliveries have not started yet,” a senior American official said on Friday.\n\n"
             "The American official said the first shipment was expected within weeks.\n")

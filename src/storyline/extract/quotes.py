@@ -892,7 +892,7 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     if _lemma(verb) in BELIEF_VERBS and subject.root.lower_ in OBJECT_PRONOUNS:
         return None  # `let them know that ...`: the knowing is not theirs to state
     start, end = _clip_to_paragraph(body, *span, verb.idx)
-    end = _without_aside(verb.doc, body, start, end)
+    end = _without_second_act(verb, body, start, _without_aside(verb.doc, body, start, end))
     if (end - start < 12 and not (_names_only(verb.doc, start, end) and start - verb.idx - len(verb) < 6)) \
             or start <= subject.start_char < end:
         return None
@@ -925,6 +925,42 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
             if first.lower_ in ("which", "who") and first.i > span.start and doc[first.i - 1].text == "," \
                     and token.right_edge.i >= span.end - 2:
                 return _rstrip(body, start, doc[first.i - 1].idx)
+    return end
+
+
+PAST_FORMS = frozenset(form for form, lemma in IRREGULAR.items() if form.endswith(("d", "t", "n", "e")))
+
+
+def _looks_past(token: Token) -> bool:
+    if token.tag_:
+        return token.tag_ in ("VBD", "VBN")
+    return token.lower_.endswith("ed") or token.lower_ in PAST_FORMS
+
+
+def _looks_present(token: Token) -> bool:
+    if token.tag_:
+        return token.tag_ in ("VBZ", "VBP")
+    word = token.lower_
+    return word in ("is", "are", "am", "has", "have", "does", "do") \
+        or word.endswith("s") and not word.endswith(("ss", "was"))
+
+
+def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
+    """The end of a content before a second act of its speaker that the parse hung on the
+    content's verb (`Iran has maintained that it is against the war and called for talks`): a
+    verb of speech or stance with no subject of its own, in the cue's past form where the verb
+    it is joined to by `and` is in the present, is the speaker's, not part of what they said."""
+    if not _looks_past(verb):
+        return end
+    doc = verb.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    for token in span if span is not None else ():
+        if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
+                and _lemma(token) in VERBS and _looks_past(token) and _looks_present(token.head) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            cut = next((c for c in token.head.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < token.i), None)
+            if cut is not None and cut.i > span.start + 1:
+                return _rstrip(body, start, cut.idx)
     return end
 
 
