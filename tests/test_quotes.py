@@ -505,6 +505,12 @@ def test_a_second_act_of_the_speaker_is_not_part_of_what_they_said() -> None:
 
 
 @pytest.mark.model
+def test_an_open_question_keeps_its_whether() -> None:
+    _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
+    assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"
+
+
+@pytest.mark.model
 def test_an_unnamed_official_stays_anonymous() -> None:
     text = ("“The deliveries have not started yet,” a senior American official said on Friday.\n\n"
             "The American official said the first shipment was expected within weeks.\n")

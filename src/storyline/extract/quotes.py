@@ -1141,9 +1141,11 @@ def _noun_phrase(head: Token) -> Span:
 
 
 def _subtree_chars(token: Token) -> tuple[int, int]:
+    """A clause's characters without its `that`; `whether` and `if` stay: `did not say whether
+    the drones were delivered` states no delivery."""
     tokens = list(token.subtree)
     start = tokens[0]
-    if start.dep_ == "mark" and start.lower_ in ("that", "whether", "if") and len(tokens) > 1:
+    if start.dep_ == "mark" and start.lower_ == "that" and len(tokens) > 1:
         start = tokens[1]
     return start.idx, tokens[-1].idx + len(tokens[-1])
 
