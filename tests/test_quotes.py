@@ -505,6 +505,15 @@ def test_a_second_act_of_the_speaker_is_not_part_of_what_they_said() -> None:
 
 
 @pytest.mark.model
+def test_a_partial_quotation_is_not_attributed_by_the_next_clause() -> None:
+    text = ("The harbour master, Dalia Renko, called for \"long-term cooperation\" with Porto during a visit last "
+            "month, and the council has declined to join the boycott.")
+    _, quotes, _ = quotes_of_texts([text])
+    partial = [q for q in quotes[0] if "long-term cooperation" in q.text]
+    assert [(q.speaker.name, q.speaker.role, q.cue) for q in partial] == [("Dalia Renko", "harbour master", "called")]
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

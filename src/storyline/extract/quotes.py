@@ -655,13 +655,16 @@ def _direct_or_partial(doc: Doc, body: str, span: QuotedSpan) -> str:
 
 def _attribution_after(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
     """`"...," X said` / `"...," said X` / `"...," according to X`; not the next sentence
-    (`"Lyin' Ted." Trump called him ...`: a quotation closed by a full stop ends its own)."""
+    (`"Lyin' Ted." Trump called him ...`: a quotation closed by a full stop ends its own), nor
+    a clause joined by `and`/`but` (`called for "cooperation" with Russia, and Tehran has
+    declined ...`)."""
     if body[span.end - 1:span.end] == "." and body[span.closed:span.closed + 2].strip()[:1].isupper():
         return None, None, None
     tokens = _tokens_from(doc, span.closed, AFTER_WINDOW, body)
     for n, token in enumerate(tokens):
         if token.text in OPENING or token.text == STRAIGHT or (token.is_sent_start and n > 0) \
-                or "\n" in token.text or (n > 0 and "\n" in tokens[n - 1].whitespace_):
+                or "\n" in token.text or (n > 0 and "\n" in tokens[n - 1].whitespace_) \
+                or (token.dep_ == "cc" and token.lower_ in ("and", "but") and _is_verb(token.head)):
             break
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             subject = _pobj_span(doc[token.i + 1])
@@ -1301,9 +1304,9 @@ def _speaker(
     while person_tokens and (_lemma(person_tokens[0]) in ROLE_WORDS or person_tokens[0].text in org_words):
         person_tokens = person_tokens[1:]  # "Spokeswoman Irena Valdaro", "Teskar Irena Valdaro"
     named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-    if not person_tokens and named is not None and owners:
-        # "Clinton's spokesman Brian Fallon", "Obama's press secretary, Josh Earnest,": the name
-        # in apposition speaks, in the role the rest gives
+    if not person_tokens and named is not None and (owners or head.is_lower):
+        # "Clinton's spokesman Brian Fallon", "Obama's press secretary, Josh Earnest,", "the
+        # harbour master, Dalia Renko,": the name in apposition speaks, in the role the rest gives
         name = _full_name(_clean_name(" ".join(t.text for t in named.subtree if t.ent_type_ == "PERSON")),
                           people, subject.start_char)
         role = _strip_determiner(text)
