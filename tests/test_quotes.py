@@ -514,6 +514,17 @@ def test_a_partial_quotation_is_not_attributed_by_the_next_clause() -> None:
 
 
 @pytest.mark.model
+def test_a_headline_the_parse_runs_into_the_first_sentence_is_neither_content_nor_speaker() -> None:
+    text = ("Harbour Gazette - Porto seeks new ferries after storm losses: council\n\n"
+            "Porto seeks new ferries after storm losses: council\n\n"
+            "A senior port official said Tuesday that the plan to buy two ferries shows its urgent need to restore "
+            "the crossing.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("senior port official", "the plan to buy two ferries shows its urgent need to restore the crossing")]
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

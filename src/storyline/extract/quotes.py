@@ -860,8 +860,9 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         return None  # `saw the debate`, `would consider it an insult`: not a view stated as such
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                    and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)
-                   and (c.i > verb.i or ";" not in body[c.idx:verb.idx])]
-    complement = complements[0] if complements else None  # not `It's unlikely; the team says she'll go on`
+                   and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";\n"))]
+    # not `It's unlikely; the team says she'll go on`, nor a headline the parse ran into the sentence
+    complement = complements[0] if complements else None
     if verb.dep_ == "parataxis" and complement is None and _lemma(verb) in SPEECH_VERBS:
         return _around_attribution(body, sentence, verb)
     position = _prepositional_object(verb, inside) if complement is None else None
@@ -889,9 +890,13 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     if subject is None or subject.root.lower_ in NOT_SPEAKERS or subject.root.dep_ == "expl":
         return None
     if "\n" in body[min(subject.end_char, verb.idx):max(subject.start_char, verb.idx)]:
-        # a dateline or menu run into the sentence by the parse: the subject on the verb's own line
-        subject = next((_noun_phrase(c) for c in verb.lefts if c.dep_ == "nsubj"
-                        and "\n" not in body[c.idx:verb.idx]), subject)
+        # a dateline or menu run into the sentence by the parse: the subject on the verb's own line,
+        # or the noun the parse hung on a subject from the line above (`...: council` / `A senior
+        # official said`)
+        subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+        subject = next((_noun_phrase(c) for c in [*subjects, *(a for s in subjects for a in s.rights
+                                                              if a.dep_ == "appos" and a.i < verb.i)]
+                        if "\n" not in body[c.left_edge.idx:verb.idx]), subject)
     if _lemma(verb) in BELIEF_VERBS and subject.root.lower_ in OBJECT_PRONOUNS:
         return None  # `let them know that ...`: the knowing is not theirs to state
     start, end = _clip_to_paragraph(body, *span, verb.idx)
