@@ -936,7 +936,8 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
     return end
 
 
-PAST_FORMS = frozenset(form for form, lemma in IRREGULAR.items() if form.endswith(("d", "t", "n", "e")))
+PAST_FORMS = frozenset(form for form, lemma in IRREGULAR.items() if form.endswith(("d", "t", "n", "e"))
+                       and lemma not in ("people", "man", "woman", "spokesman", "spokeswoman"))
 
 
 def _looks_past(token: Token) -> bool:
