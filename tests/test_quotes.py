@@ -525,6 +525,16 @@ def test_a_headline_the_parse_runs_into_the_first_sentence_is_neither_content_no
 
 
 @pytest.mark.model
+def test_a_trailing_saying_clause_is_a_statement_of_its_own_by_the_same_speaker() -> None:
+    text = ("Marco Bellin dismissed the notion that a shake-up of the port board is coming, explaining that he was "
+            "away on Monday.")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("Marco Bellin", "the notion that a shake-up of the port board is coming"),
+        ("Marco Bellin", "he was away on Monday")]
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

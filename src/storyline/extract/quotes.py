@@ -959,10 +959,15 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
     content's verb (`Iran has maintained that it is against the war and called for talks`): a
     verb of speech or stance with no subject of its own, in the cue's past form where the verb
     it is joined to by `and` is in the present, is the speaker's, not part of what they said."""
-    if not _looks_past(verb):
-        return end
     doc = verb.doc
     span = doc.char_span(start, end, alignment_mode="contract")
+    for token in span if span is not None else ():
+        if token.dep_ == "advcl" and _is_gerund(token) and token.i > span.start + 2 \
+                and doc[token.left_edge.i - 1].text == "," and _lemma(token) in VERBS:
+            # `mocked the complaint, saying ...`, `did not believe it, arguing that ...`
+            return _rstrip(body, start, doc[token.left_edge.i - 1].idx)
+    if not _looks_past(verb):
+        return end
     for token in span if span is not None else ():
         if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
                 and _lemma(token) in VERBS and _looks_past(token) and _looks_present(token.head) \
@@ -1109,12 +1114,27 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _noun_phrase(pobj)
+    if verb.dep_ == "advcl" and _is_gerund(verb):
+        # "..., saying ...": the one who acts in the clause it hangs on; past a thing the parse
+        # hung it on (`dismissed the notion that a shakeup is coming, explaining ...`)
+        for ancestor in verb.ancestors:
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"
+                            and not (outside[0] <= c.idx < outside[1])), None)
+            if subject is not None and _can_speak(subject):
+                return _subject(ancestor, outside=outside)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:  # "..., he said and added ..."
         head = verb.head
         if verb.dep_ == "conj" or _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl"):
             # conjoined verbs share a subject ("Bush referred to ... but described ..."), "..., saying ..."
             return _subject(head, outside=outside)
     return None
+
+
+def _can_speak(token: Token) -> bool:
+    """Whether a subject's head can be a speaker: a name, a pronoun for people, an organisation,
+    or a noun for people (`officials`, `the campaign`)."""
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in PRONOUNS | PLURAL_PRONOUNS \
+        or token.lower_ in ("i", "we", "who") or _lemma(token) in ORG_HEADS or _is_people_noun(token)
 
 
 def _pobj_span(preposition: Token) -> Span | None:
