@@ -535,6 +535,19 @@ def test_a_trailing_saying_clause_is_a_statement_of_its_own_by_the_same_speaker(
 
 
 @pytest.mark.model
+def test_a_dateline_is_neither_speaker_nor_content() -> None:
+    texts = ["PORTO (ANW) — Harbour inspectors found cracks in the north quay and asked its owner, Renko Shipping, "
+             "for a repair plan, a senior official at the port authority said on Tuesday.",
+             "PORTO, 22 April 2025 — The official leading the inquiry told lawmakers on Tuesday that her team could "
+             "publish its findings within weeks."]
+    _, quotes, _ = quotes_of_texts(texts)
+    assert [[(q.speaker.name, q.text) for q in found] for found in quotes] == [
+        [("senior official at the port authority", "Harbour inspectors found cracks in the north quay and asked its "
+          "owner, Renko Shipping, for a repair plan")],
+        [("official", "her team could publish its findings within weeks")]]
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

@@ -860,10 +860,11 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         return None  # `saw the debate`, `would consider it an insult`: not a view stated as such
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                    and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)
-                   and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";\n"))]
+                   and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";\n"))
+                   and not (_lemma(c) in SPEECH_VERBS and _closing(c))]
     # not `It's unlikely; the team says she'll go on`, nor a headline the parse ran into the sentence
     complement = complements[0] if complements else None
-    if verb.dep_ == "parataxis" and complement is None and _lemma(verb) in SPEECH_VERBS:
+    if complement is None and _lemma(verb) in SPEECH_VERBS and (verb.dep_ == "parataxis" or _closing(verb)):
         return _around_attribution(body, sentence, verb)
     position = _prepositional_object(verb, inside) if complement is None else None
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -876,7 +877,7 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         span = _subtree_chars(passive)  # `the plan was endorsed by X`: the plan is what X endorsed
     elif _lemma(verb) in OBJECT_VERBS:
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp", "attr", "prep")
-                   and c.sent == verb.sent and not _setting(c)]
+                   and c.sent == verb.sent and not _setting(c) and not (c.dep_ == "ccomp" and _closing(c))]
         if not objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in objects):
             return None
         tokens = [t for c in objects for t in c.subtree]
@@ -1023,6 +1024,28 @@ def _mostly_quoted(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> bo
     return not words or 2 * sum(_in_any(t.idx, inside) for t in words) >= len(words)
 
 
+# A dateline opening a story's first sentence: `SARNHOLM (ANW) — `, `SARNHOLM, 22 April 2025 — `.
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:\s*\([^)\n]{1,30}\))?(?:,[^—–\n]{1,30})?\s*[—–-]+\s+")
+
+
+def _closing(verb: Token) -> bool:
+    """`..., a senior official said on Tuesday.` read by the parse as a second verb of the
+    sentence or as what the verb before says: a speech verb after a comma, with a subject of
+    its own and nothing after it but when and where."""
+    if verb.dep_ not in ("conj", "ccomp") or verb.i < verb.head.i:
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+        return False
+    for token in verb.doc[verb.i + 1:verb.sent.end]:  # to the full stop
+        if token.text in ".!?" or "\n" in token.text or "\n" in token.whitespace_:
+            return True
+        if token.dep_ not in ("prep", "pobj", "punct", "npadvmod", "advmod") \
+                and token.ent_type_ not in ("DATE", "TIME"):
+            return False
+    return True
+
+
 def _around_attribution(body: str, sentence: Span, verb: Token) -> _Found | None:
     """`The museum, he said, would make visitors face uncomfortable truths`: the sentence
     around the attribution is what was said."""
@@ -1031,7 +1054,9 @@ def _around_attribution(body: str, sentence: Span, verb: Token) -> _Found | None
         return None
     attribution = list(verb.subtree)
     first, last = attribution[0], attribution[-1]
-    before = _trim(body, *_clip_to_paragraph(body, sentence.start_char, first.idx, verb.idx))
+    opening = DATELINE.match(body, sentence.start_char, first.idx)  # `SARNHOLM (ANW) — `
+    before = _trim(body, *_clip_to_paragraph(body, opening.end() if opening else sentence.start_char, first.idx,
+                                             verb.idx))
     after = _trim(body, *_clip_to_paragraph(body, last.idx + len(last), sentence.end_char, verb.idx))
     pieces = [(s, e) for s, e in (before, after) if e - s >= 3]
     if sum(e - s for s, e in pieces) < 12:
@@ -1101,8 +1126,9 @@ def _cue_text(token: Token) -> str:
 
 
 def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
-    """The speaker of `verb`: its subject (or the agent of a passive), not inside the quotation."""
-    for child in verb.children:
+    """The speaker of `verb`: its subject (or the agent of a passive), not inside the quotation;
+    of two the parse gave it, the nearer (`SARNHOLM, 22 April — The official told ...`: a dateline)."""
+    for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)):
         if child.dep_ in ("nsubj", "nsubjpass") and not (outside[0] <= child.idx < outside[1]):
             if child.dep_ == "nsubjpass":
                 continue
