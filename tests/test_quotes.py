@@ -548,6 +548,15 @@ def test_a_dateline_is_neither_speaker_nor_content() -> None:
 
 
 @pytest.mark.model
+def test_she_is_the_main_subject_before_her_not_a_man_named_in_her_clause() -> None:
+    text = ("Outside the committee room, Porto Ferries spokeswoman Irena Valdaro said the company stood by its "
+            "account.\n\nThe spokeswoman declined to say whether Marco Bellin, the director of the yard, would "
+            "keep his post. She said he was helping the inquiry.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.speaker.name for q in quotes[0]] == ["Irena Valdaro"] * 3
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

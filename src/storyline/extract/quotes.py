@@ -1381,7 +1381,7 @@ def _speaker(
             role = known.role or (last.role if last is not None and last.name == known.name else None)
             return Speaker(name=known.name, mention=mention, role=role, kind="person"), known
     if lower in PRONOUNS or lower == "i":
-        recent = _antecedent(people, last, subject.start_char)
+        recent = _antecedent(people, last, subject.start_char, lower)
         if recent is not None:
             return Speaker(name=recent.name, mention=mention, role=recent.role, kind="person"), recent
         return Speaker(mention=mention), None
@@ -1480,18 +1480,34 @@ def _role_of(name: str, people: list[_Person]) -> str | None:
     return next((p.role for p in people if p.name == name and p.role), None)
 
 
-def _antecedent(people: list[_Person], last: _Person | None, position: int) -> _Person | None:
+def _antecedent(people: list[_Person], last: _Person | None, position: int, pronoun: str = "") -> _Person | None:
     """Who `he`/`she` at `position` most likely is: a person in the nearest sentence that names
-    one, its subject first; the previous speaker counts as named where they spoke."""
-    before = [p for p in people if p.position < position]
-    if last is not None and last.position < position:
+    one, its first subject first (`The spokeswoman declined to say whether Dzhabarov would stay.
+    She said ...`); the previous speaker counts as named where they spoke. A role that tells a
+    man from a woman (spokesman, spokeswoman) rules out the other pronoun."""
+    excluded = {"she": "man", "her": "man", "he": "woman", "him": "woman"}.get(pronoun)
+    before = [p for p in people if p.position < position and _role_sex(p.role) != excluded]
+    if last is not None and last.position < position and _role_sex(last.role) != excluded:
         before.append(last)
     if not before:
         return None
     nearest = max(p.sentence for p in before)
-    in_sentence = [p for p in before if p.sentence == nearest]
+    in_sentence = sorted((p for p in before if p.sentence == nearest), key=lambda p: p.position)
     subjects = [p for p in in_sentence if p.is_subject]
-    return (subjects or in_sentence)[-1 if not subjects else 0]
+    return subjects[0] if subjects else in_sentence[-1]
+
+
+NOT_MEN = frozenset("human humans german germans roman romans shaman omen".split())
+
+
+def _role_sex(role: str | None) -> str | None:
+    """"woman" for a role such as spokeswoman or chairwoman, "man" for spokesman, else None."""
+    words = (role or "").lower().replace("-", " ").split()
+    if any(w.endswith(("woman", "women")) for w in words):
+        return "woman"
+    if any(w.endswith(("man", "men")) and w not in NOT_MEN for w in words):
+        return "man"
+    return None
 
 
 def _by_role(role_word: str, people: list[_Person], last: _Person | None, position: int) -> _Person | None:
