@@ -557,6 +557,14 @@ def test_she_is_the_main_subject_before_her_not_a_man_named_in_her_clause() -> N
 
 
 @pytest.mark.model
+def test_a_person_named_by_role_only_is_no_organisation() -> None:
+    _, quotes, _ = quotes_of_texts(["Last month, the chief of the Porto Harbour Authority (PHA) claimed that the "
+                                    "quay was unsafe."])
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes[0]] == [
+        ("chief of the Porto Harbour Authority (PHA)", "anonymous")]
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

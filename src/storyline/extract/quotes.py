@@ -139,6 +139,8 @@ chairman chairwoman chair official ambassador envoy senator governor mayor repre
 chief head leader commander general colonel officer analyst expert researcher professor
 prime deputy foreign press lawmaker congressman congresswoman candidate manager
 """.split())
+# Role words that head no person (`the press`).
+NOT_PEOPLE_ROLES = frozenset({"press", "foreign", "prime"})
 # Common nouns for people (besides `ANONYMOUS_HEADS` and `ROLE_WORDS`): an unnamed speaker
 # with one of these heads is an anonymous source; with another head ("the study", "the
 # deal", "Russia's plan") the statement is a thing's, not a person's.
@@ -1392,8 +1394,10 @@ def _speaker(
         person = _by_role(_lemma(head), people, last, subject.start_char)
         if person is not None:
             return Speaker(name=person.name, mention=mention, role=person.role, kind="person"), person
-    if (_lemma(head) in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS) and not any(t.ent_type_ == "PERSON"
-                                                                                  for t in subject):
+    if (_lemma(head) in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
+            or head.is_lower and _lemma(head) in ROLE_WORDS - NOT_PEOPLE_ROLES) \
+            and not any(t.ent_type_ == "PERSON" for t in subject):
+        # "a senior official", and a person the text names by role only: "the chief of the CIA"
         return Speaker(name=_strip_determiner(text), mention=mention, kind="anonymous"), None
     affiliation = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from")), None)
     if _is_proper(head) and _lemma(head) not in ORG_HEADS and head.text not in org_words \
