@@ -565,6 +565,15 @@ def test_a_person_named_by_role_only_is_no_organisation() -> None:
 
 
 @pytest.mark.model
+def test_the_inspectorate_is_the_inspectorate_named_before() -> None:
+    text = ("The National Harbour Inspectorate opened an inquiry on Monday. Renko Shipping said it would cooperate. "
+            "The inspectorate said samples had been taken.")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.speaker.mention.text) for q in quotes[0]][-1] == (
+        "National Harbour Inspectorate", "The inspectorate")
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

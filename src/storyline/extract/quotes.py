@@ -1410,12 +1410,25 @@ def _speaker(
         return Speaker(name=name, mention=mention, role=person.role, kind="person"), person
     if any(t.ent_type_ in ("ORG", "GPE", "NORP") and t.i not in owners for t in subject) \
             or _lemma(head) in ORG_HEADS or head.text in org_words:
-        return Speaker(name=_strip_determiner(text), mention=mention, kind="organisation"), None
+        named = _organisation_named(subject) if determiner == "the" and len(subject) == 2 else None
+        return Speaker(name=named or _strip_determiner(text), mention=mention, kind="organisation"), None
     if _is_noun(head) or (owners and head.text[:1].isupper()):
         # "environmental campaigners", "several members of the committee"; "the study", "Russia's Plan"
         kind = "anonymous" if _is_people_noun(head) else "other"
         return Speaker(name=_strip_determiner(text), mention=mention, kind=kind), None
     return Speaker(mention=mention), None
+
+
+def _organisation_named(subject: Span) -> str | None:
+    """The organisation `the ministry` / `the inspectorate` stands for: the nearest organisation
+    named before it whose name holds that noun (`the National Environmental Inspectorate`)."""
+    word = _lemma(subject.root)
+    if word not in ORG_HEADS:
+        return None
+    for ent in reversed([e for e in subject.doc.ents if e.label_ == "ORG" and e.end_char <= subject.start_char]):
+        if word in {_lemma(t) for t in ent}:
+            return _strip_determiner(ent.text)
+    return None
 
 
 def _is_people_noun(token: Token) -> bool:
