@@ -554,6 +554,10 @@ def test_she_is_the_main_subject_before_her_not_a_man_named_in_her_clause() -> N
             "keep his post. She said he was helping the inquiry.\n")
     _, quotes, _ = quotes_of_texts([text])
     assert [q.speaker.name for q in quotes[0]] == ["Irena Valdaro"] * 3
+    # "I" is whoever the text named last, whatever their role
+    _, quotes, _ = quotes_of_texts(["Marco Bellin is the harbour master of Porto.\n\n"
+                                    "I told the council that the quay was unsafe.\n"])
+    assert [q.speaker.name for q in quotes[0]] == ["Marco Bellin"]
 
 
 @pytest.mark.model

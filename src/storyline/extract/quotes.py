@@ -1503,8 +1503,8 @@ def _antecedent(people: list[_Person], last: _Person | None, position: int, pron
     She said ...`); the previous speaker counts as named where they spoke. A role that tells a
     man from a woman (spokesman, spokeswoman) rules out the other pronoun."""
     excluded = {"she": "man", "her": "man", "he": "woman", "him": "woman"}.get(pronoun)
-    before = [p for p in people if p.position < position and _role_sex(p.role) != excluded]
-    if last is not None and last.position < position and _role_sex(last.role) != excluded:
+    before = [p for p in people if p.position < position and (excluded is None or _role_sex(p.role) != excluded)]
+    if last is not None and last.position < position and (excluded is None or _role_sex(last.role) != excluded):
         before.append(last)
     if not before:
         return None
