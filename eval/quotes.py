@@ -394,7 +394,7 @@ def _pooled(runs: Iterable[dict]) -> dict[str, dict]:
     for name in SETS:
         gold = sum(run[name]["gold"] for run in runs)
         predicted = sum(run[name]["predicted"] for run in runs)
-        right = sum(round(run[name]["precision"] * run[name]["predicted"]) for run in runs)
+        right = sum(round(run[name]["precision"] * run[name]["predicted"]) for run in runs)  # exact: right / predicted
         found = sum(run[name]["matched"] for run in runs)
         precision, recall = _ratio(right, predicted), _ratio(found, gold)
         pooled[name] = {"gold": gold, "predicted": predicted, "matched": found, "precision": precision,

@@ -100,10 +100,14 @@ PREPOSITION_VERBS = {
 }
 VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS | QUOTING_VERBS | POSITION_VERBS | AS_VERBS \
     | frozenset(PREPOSITION_VERBS)
-IRREGULAR = {
-    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
+# Past forms of the irregular verbs the rules look for, and irregular plurals of their nouns.
+IRREGULAR_PAST = {
+    "said": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
     "found": "find", "shown": "show", "sought": "seek", "made": "make", "gave": "give", "given": "give",
     "spoke": "speak", "spoken": "speak", "knew": "know", "known": "know", "felt": "feel", "meant": "mean",
+}
+IRREGULAR = {
+    **IRREGULAR_PAST, "says": "say",
     "people": "people", "men": "man", "women": "woman", "spokesmen": "spokesman", "spokeswomen": "spokeswoman",
 }
 # Dependency labels a verb can carry (the parse is read without the tagger).
@@ -939,14 +943,10 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
     return end
 
 
-PAST_FORMS = frozenset(form for form, lemma in IRREGULAR.items() if form.endswith(("d", "t", "n", "e"))
-                       and lemma not in ("people", "man", "woman", "spokesman", "spokeswoman"))
-
-
 def _looks_past(token: Token) -> bool:
     if token.tag_:
         return token.tag_ in ("VBD", "VBN")
-    return token.lower_.endswith("ed") or token.lower_ in PAST_FORMS
+    return token.lower_.endswith("ed") or token.lower_ in IRREGULAR_PAST
 
 
 def _looks_present(token: Token) -> bool:
@@ -959,19 +959,21 @@ def _looks_present(token: Token) -> bool:
 
 def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
     """The end of a content before a second act of its speaker that the parse hung on the
-    content's verb (`Iran has maintained that it is against the war and called for talks`): a
-    verb of speech or stance with no subject of its own, in the cue's past form where the verb
-    it is joined to by `and` is in the present, is the speaker's, not part of what they said."""
+    content: a trailing `, saying ...` (a statement of its own), or a verb of speech or stance
+    with no subject of its own, in the cue's past form where the verb it is joined to by `and`
+    is in the present (`Iran has maintained that it is against the war and called for talks`)."""
     doc = verb.doc
     span = doc.char_span(start, end, alignment_mode="contract")
-    for token in span if span is not None else ():
-        if token.dep_ == "advcl" and _is_gerund(token) and token.i > span.start + 2 \
-                and doc[token.left_edge.i - 1].text == "," and _lemma(token) in VERBS:
-            # `mocked the complaint, saying ...`, `did not believe it, arguing that ...`
-            return _rstrip(body, start, doc[token.left_edge.i - 1].idx)
+    if span is None:
+        return end
+    for token in span:
+        comma = token.left_edge.i - 1
+        if token.dep_ == "advcl" and _is_gerund(token) and span.start < comma < token.i \
+                and doc[comma].text == "," and _lemma(token) in VERBS:
+            return _rstrip(body, start, doc[comma].idx)  # `mocked the complaint, saying ...`
     if not _looks_past(verb):
         return end
-    for token in span if span is not None else ():
+    for token in span:
         if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
                 and _lemma(token) in VERBS and _looks_past(token) and _looks_present(token.head) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
