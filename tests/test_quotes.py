@@ -433,6 +433,12 @@ POSITIONS = [
      "intends", "union", "to strike in June over the closure"),  # the parse runs the dateline into the subject
     ("Dalia Renko described the levy as a tax on fishing crews during the debate on Monday night.",
      "described", "Dalia Renko", "the levy as a tax on fishing crews"),  # the occasion is not what was said
+    ("Dalia Renko wants to double the ferry fleet, open a night line and cut the fares.",
+     "wants", "Dalia Renko", "to double the ferry fleet, open a night line and cut the fares"),  # all she wants
+    ("Irena Valdaro cited complaints the council had received as proof of the damage.",  # a clause without "that"
+     "cited", "Irena Valdaro", "complaints the council had received as proof of the damage"),
+    ("Marco Bellin referred to the old dam as a ticking clock.",  # a preposition and an "as"
+     "referred", "Marco Bellin", "the old dam as a ticking clock"),
 ]
 
 
@@ -450,6 +456,7 @@ def test_stated_positions_are_reported_speech(text: str, cue: str, speaker: str,
     "The council pushed the vote on the harbour plan to Friday.",  # an object of "push" is no position
     "The mayor maintained her lead in the polls over the summer.",
     "Correction: An earlier version of this article misspelt a name.\n\nThe bridge has been closed since May.",
+    "Dalia Renko told the Velmar Courier on Sunday.",  # whom she told is not what she said
 ])
 def test_acts_and_labels_are_not_reported_speech(text: str) -> None:
     _, quotes, _ = quotes_of_texts([text])
@@ -575,6 +582,16 @@ def test_the_inspectorate_is_the_inspectorate_named_before() -> None:
     _, quotes, _ = quotes_of_texts([text])
     assert [(q.speaker.name, q.speaker.mention.text) for q in quotes[0]][-1] == (
         "National Harbour Inspectorate", "The inspectorate")
+
+
+@pytest.mark.model
+def test_a_second_act_of_the_speaker_after_a_modal_is_not_content() -> None:
+    texts = ["Dalia Renko said she would order a review of the harbour defences and warned against new floods.",
+             "The court said the new rules could remove some fishers from the register and are not lawful."]
+    _, quotes, _ = quotes_of_texts(texts)
+    said = [next(q.text for q in found if q.cue == "said") for found in quotes]
+    assert said == ["she would order a review of the harbour defences",  # "warned" is hers, not what she said
+                    "the new rules could remove some fishers from the register and are not lawful"]
 
 
 @pytest.mark.model

@@ -855,6 +855,8 @@ def _owner(noun: Token) -> Span | None:
 # `maintained its lead`): reported speech only with a clause (`maintained that ...`) or a
 # preposition (`pushed for ...`).
 NO_OBJECT_POSITION = frozenset({"push", "maintain", "address"})
+# Verbs whose bare object is the one spoken to.
+ADDRESSEE_VERBS = frozenset("tell ask inform brief assure remind".split())
 # Verbs whose object (with its complements) is what their subject said or stood for.
 OBJECT_VERBS = (STANCE_VERBS | PARTIAL_VERBS | POSITION_VERBS | AS_VERBS) - NO_OBJECT_POSITION
 
@@ -870,12 +872,17 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
                    and not (_lemma(c) in SPEECH_VERBS and _closing(c))]
     # not `It's unlikely; the team says she'll go on`, nor a headline the parse ran into the sentence
     complement = complements[0] if complements else None
+    if complement is not None and _lemma(verb) in OBJECT_VERBS and _reduced_relative(verb, complement):
+        complement = None  # `cited remarks Trump had made about her as ...`: the object, with its clause
     if complement is None and _lemma(verb) in SPEECH_VERBS and (verb.dep_ == "parataxis" or _closing(verb)):
         return _around_attribution(body, sentence, verb)
     position = _prepositional_object(verb, inside) if complement is None else None
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if complement is not None:
         span = _subtree_chars(complement)
+        more = _infinitives_on(verb, complement)
+        if more is not None:
+            span = (span[0], max(span[1], _subtree_chars(more)[1]))
     elif position is not None:
         span = position
     elif passive is not None and any(c.dep_ == "agent" and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
@@ -884,8 +891,9 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     elif _lemma(verb) in OBJECT_VERBS:
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "xcomp", "oprd", "dative", "ccomp", "attr", "prep")
                    and c.sent == verb.sent and not _setting(c) and not (c.dep_ == "ccomp" and _closing(c))]
-        if not objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in objects):
-            return None
+        if not objects or not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in objects) \
+                or _lemma(verb) in ADDRESSEE_VERBS and all(c.dep_ in ("dobj", "dative") for c in objects):
+            return None  # `told CNN`, `asked Sanders`: whom they spoke to, not what they said
         tokens = [t for c in objects for t in c.subtree]
         if _lemma(verb) in POSITION_VERBS - STANCE_VERBS - PARTIAL_VERBS and _mostly_quoted(tokens, inside):
             return None  # `bemoaning the "phony system"`: a label in marks, left to the quotation pass
@@ -957,11 +965,37 @@ def _looks_present(token: Token) -> bool:
         or word.endswith("s") and not word.endswith(("ss", "was"))
 
 
+MODALS = frozenset("would will must could can should may might shall".split())
+
+
+def _bare(verb: Token) -> bool:
+    """A verb after a modal, `to` or a passive `be` (`would order`, `to coalesce`, `be fired`):
+    a verb in another form joined to it by `and` belongs to the clause above."""
+    return verb.is_lower and any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | {"to", "be"}
+                                 for c in verb.children)
+
+
+def _speaker_acts(verb: Token) -> bool:
+    """The verb has no subject (`urged to coalesce`) or a personal pronoun for one (`he would
+    order`): its subject may be the speaker, so a second verb joined to it may be the speaker's."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.lower_ in ("i", "we", "he", "she", "they", "it")
+
+
+def _finite(verb: Token) -> bool:
+    """A verb in a past or present form, or after has/had (`warned`, `has championed`)."""
+    return verb.is_lower and (any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
+                              or not any(c.dep_ == "aux" for c in verb.children)
+                              and (_looks_past(verb) or _looks_present(verb)))
+
+
 def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
     """The end of a content before a second act of its speaker that the parse hung on the
-    content: a trailing `, saying ...` (a statement of its own), or a verb of speech or stance
+    content: a trailing `, saying ...` (a statement of its own); a verb of speech or stance
     with no subject of its own, in the cue's past form where the verb it is joined to by `and`
-    is in the present (`Iran has maintained that it is against the war and called for talks`)."""
+    is in the present (`Iran has maintained that it is against the war and called for talks`);
+    or any such verb in a past or present form joined to a verb after a modal or `to` whose
+    subject may be the speaker (`said he would order a review and warned against ...`)."""
     doc = verb.doc
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
@@ -971,12 +1005,11 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
         if token.dep_ == "advcl" and _is_gerund(token) and span.start < comma < token.i \
                 and doc[comma].text == "," and _lemma(token) in VERBS:
             return _rstrip(body, start, doc[comma].idx)  # `mocked the complaint, saying ...`
-    if not _looks_past(verb):
-        return end
     for token in span:
         if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
-                and _lemma(token) in VERBS and _looks_past(token) and _looks_present(token.head) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+                and ((_lemma(token) in VERBS and _looks_past(verb) and _looks_past(token) and _looks_present(token.head)
+                      or _bare(token.head) and _finite(token) and _speaker_acts(token.head))
+                     and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)):
             cut = next((c for c in token.head.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < token.i), None)
             if cut is not None and cut.i > span.start + 1:
                 return _rstrip(body, start, cut.idx)
@@ -1015,6 +1048,8 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
         if child.dep_ == "prep" and child.lower_ in prepositions and child.sent == verb.sent:
             tokens = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
             if tokens and not _mostly_quoted(tokens, inside):
+                tokens += [t for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i
+                           for t in c.subtree]  # `referred to King as ...`: what he was called too
                 first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
                 return first.idx, last.idx + len(last)
             return None
@@ -1030,6 +1065,34 @@ def _mostly_quoted(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> bo
 
 # A dateline opening a story's first sentence: `SARNHOLM (ANW) — `, `SARNHOLM, 22 April 2025 — `.
 DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:\s*\([^)\n]{1,30}\))?(?:,[^—–\n]{1,30})?\s*[—–-]+\s+")
+
+
+def _infinitives_on(verb: Token, clause: Token) -> Token | None:
+    """The last of the bare verbs the parse joined to the verb rather than to its `to` clause
+    (`wants [to triple X], grow Y and create Z`): more of what the subject wants, not acts of
+    its own, when the verb itself is not bare."""
+    if clause.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+            or not (_looks_past(verb) or _looks_present(verb)):
+        return None
+    joined = [c for c in verb.rights if c.dep_ == "conj" and c.i > clause.i]
+    joined += [d for c in joined for d in c.subtree if d.dep_ == "conj" and d.head in joined]
+    if not joined or any(not c.is_lower or _looks_past(c) or _looks_present(c) or _is_gerund(c)
+                         or any(d.dep_ in ("nsubj", "nsubjpass", "aux") for d in c.children)
+                         or not any(d.dep_ in ("dobj", "prep", "xcomp", "ccomp") for d in c.children)
+                         for c in joined):
+        return None
+    return max(joined, key=lambda c: c.i)
+
+
+def _reduced_relative(verb: Token, clause: Token) -> bool:
+    """A clause the parse gave the verb that is a relative clause without "that" on the verb's
+    object just before it (`cited remarks [Trump had made]`): a thing, not a person, with the
+    clause's subject opening the clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    return obj is not None and _lemma(verb) not in ADDRESSEE_VERBS and obj.right_edge.i + 1 == clause.left_edge.i \
+        and obj.ent_type_ != "PERSON" and obj.pos_ != "PRON" and obj.lower_ not in OBJECT_PRONOUNS \
+        and clause.left_edge.dep_ == "nsubj" and clause.left_edge.lower_ != "that" \
+        and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _closing(verb: Token) -> bool:
