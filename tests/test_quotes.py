@@ -595,6 +595,23 @@ def test_a_second_act_of_the_speaker_after_a_modal_is_not_content() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # the parse hung the name on the phrase before the verb
+    ("In a meeting with the editorial board of the Velmar Courier Renko said that the port may need to close "
+     "next year.", "Renko", "the port may need to close next year"),
+    # a clause before a colon is not what the next speaker said
+    ("The report set off another row on Friday: councillors said they are convinced the harbour board "
+     "mishandled the tender.", "councillors", "they are convinced the harbour board mishandled the tender"),
+    # a "that" clause the parse hung on the occasion
+    ("Bellin said during a news conference that he may wait until March to decide.",
+     "Bellin", "he may wait until March to decide"),
+])
+def test_what_was_said_when_the_parse_misplaces_a_part(text: str, speaker: str, content: str) -> None:
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0] if q.cue == "said"] == [(speaker, content)]
+
+
+@pytest.mark.model
 def test_an_open_question_keeps_its_whether() -> None:
     _, quotes, _ = quotes_of_texts(["Renko did not say whether the ferry had been sold."])
     assert [q.text for q in quotes[0]] == ["whether the ferry had been sold"]  # not "the ferry had been sold"

@@ -868,9 +868,14 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         return None  # `saw the debate`, `would consider it an insult`: not a view stated as such
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                    and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)
-                   and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";\n"))
+                   and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";:\n"))
                    and not (_lemma(c) in SPEECH_VERBS and _closing(c))]
-    # not `It's unlikely; the team says she'll go on`, nor a headline the parse ran into the sentence
+    # not `It's unlikely; the team says she'll go on` (or after a colon), nor a headline the parse ran into
+    # the sentence
+    if not complements and _lemma(verb) in SPEECH_VERBS:
+        # `said during a news conference that he may wait`: a "that" clause the parse hung on the occasion
+        complements = [t for c in verb.rights if c.dep_ == "prep" for t in c.subtree
+                       if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
     complement = complements[0] if complements else None
     if complement is not None and _lemma(verb) in OBJECT_VERBS and _reduced_relative(verb, complement):
         complement = None  # `cited remarks Trump had made about her as ...`: the object, with its clause
@@ -1220,6 +1225,14 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
         if verb.dep_ == "conj" or _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl"):
             # conjoined verbs share a subject ("Bush referred to ... but described ..."), "..., saying ..."
             return _subject(head, outside=outside)
+    if verb.dep_ == "ROOT" and verb.i > verb.sent.start:
+        # `In a meeting with the Washington Post Trump said ...`: a name the parse hung on the phrase before
+        before = verb.doc[verb.i - 1]
+        name = next((e for e in verb.doc.ents if e.start <= before.i < e.end), None)
+        if name is not None and name.end == verb.i and name.label_ in ("PERSON", "ORG") \
+                and before.dep_ in ("pobj", "compound", "appos", "conj") \
+                and not outside[0] <= name.start_char < outside[1]:
+            return name
     return None
 
 
