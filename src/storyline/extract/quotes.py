@@ -870,8 +870,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
                    and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)
                    and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";:\n"))
                    and not (_lemma(c) in SPEECH_VERBS and _closing(c))]
-    # not `It's unlikely; the team says she'll go on` (or after a colon), nor a headline the parse ran into
-    # the sentence
+    # not `It's unlikely; the team says she'll go on` (nor after a colon), nor a headline the parse
+    # ran into the sentence
     if not complements and _lemma(verb) in SPEECH_VERBS:
         # `said during a news conference that he may wait`: a "that" clause the parse hung on the occasion
         complements = [t for c in verb.rights if c.dep_ == "prep" for t in c.subtree
@@ -999,8 +999,9 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
     content: a trailing `, saying ...` (a statement of its own); a verb of speech or stance
     with no subject of its own, in the cue's past form where the verb it is joined to by `and`
     is in the present (`Iran has maintained that it is against the war and called for talks`);
-    or any such verb in a past or present form joined to a verb after a modal or `to` whose
-    subject may be the speaker (`said he would order a review and warned against ...`)."""
+    or any verb in a past or present form, with no subject of its own, joined to a verb after a
+    modal or `to` whose subject may be the speaker (`said he would order a review and warned
+    against ...`)."""
     doc = verb.doc
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
