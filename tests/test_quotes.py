@@ -439,6 +439,8 @@ POSITIONS = [
      "cited", "Irena Valdaro", "complaints the council had received as proof of the damage"),
     ("Marco Bellin referred to the old dam as a ticking clock.",  # a preposition and an "as"
      "referred", "Marco Bellin", "the old dam as a ticking clock"),
+    ("Marco Bellin Vows To Reopen The Orvane Bridge\n\nThe bridge has been closed since the flood.",
+     "Vows", "Marco Bellin", "To Reopen The Orvane Bridge"),  # a title-cased headline, whose verb is no name
 ]
 
 
@@ -457,6 +459,7 @@ def test_stated_positions_are_reported_speech(text: str, cue: str, speaker: str,
     "The mayor maintained her lead in the polls over the summer.",
     "Correction: An earlier version of this article misspelt a name.\n\nThe bridge has been closed since May.",
     "Dalia Renko told the Velmar Courier on Sunday.",  # whom she told is not what she said
+    "Dalia Renko Tells Harbour Board Meeting\n\nThe board met on Sunday.",
 ])
 def test_acts_and_labels_are_not_reported_speech(text: str) -> None:
     _, quotes, _ = quotes_of_texts([text])

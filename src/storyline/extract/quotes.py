@@ -776,9 +776,44 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
             if statement is not None:
                 found.append(statement)
     headline = _headline_statement(doc, body, inside)
+    if headline is None and not any(s.cue is not None and s.cue.sent.start == 0 for s in found):
+        headline = _title_cased_headline(doc, body, inside)
     if headline is not None:
         found.append(headline)
     return found
+
+
+# Verbs a title-cased headline uses for what its subject says or stands for (`Sanders Vows To
+# End Tax Breaks`, `Cruz Endorses Trump`): those whose form in -s is not also a common noun.
+HEADLINE_VERBS = (SPEECH_VERBS | STANCE_VERBS | POSITION_VERBS) - frozenset("""
+call plan support back request demand question attack show find push address post report answer
+signal charge joke counter state estimate thank favor favour
+""".split())
+
+
+def _title_cased_headline(doc: Doc, body: str, inside: list[tuple[int, int]]) -> _Found | None:
+    """`Jeb Bush Super PAC Chief Praises Marco Rubio Donor's ...`: in a first line whose words are
+    capitalised, the parse reads the verb as part of a name; a word in -s of `HEADLINE_VERBS`
+    after a capitalised subject gives what that subject said."""
+    line = body[:body.find("\n")] if "\n" in body else body
+    words = line.split()
+    if len(words) < 4 or sum(w[:1].isupper() for w in words if w[:1].isalpha()) < 0.8 * len(words):
+        return None
+    for token in doc:
+        if token.idx >= len(line):
+            return None
+        word = token.lower_
+        if token.i > 0 and token.text[:1].isupper() and word.endswith("s") \
+                and FORMS.get(word) in HEADLINE_VERBS - ADDRESSEE_VERBS and word != FORMS.get(word):
+            start, end = _trim(body, token.idx + len(token), len(line))
+            end = _trim(body, start, end - 1)[1] if body[end - 1] == "." else end
+            opening = max((t.i + 1 for t in doc[:token.i] if t.text in (",", ":", "—", "-", "–")), default=0)
+            subject = doc[opening:token.i]
+            if end - start < 8 or _in_any(token.idx, inside) or not len(subject) \
+                    or any(t.is_alpha and (not t.text[:1].isupper() or t.lower_ == "and") for t in subject):
+                return None
+            return _Found(pieces=[(start, end)], kind="indirect", cue=token, cue_text=token.text, subject=subject)
+    return None
 
 
 # `Pat Caddell: Democrat Voters Worried About ...`: a headline that opens with a name and a colon
