@@ -796,8 +796,7 @@ def _title_cased_headline(doc: Doc, body: str, inside: list[tuple[int, int]]) ->
     capitalised, the parse reads the verb as part of a name; a word in -s of `HEADLINE_VERBS`
     after a capitalised subject gives what that subject said."""
     line = body[:body.find("\n")] if "\n" in body else body
-    words = line.split()
-    if len(words) < 4 or sum(w[:1].isupper() for w in words if w[:1].isalpha()) < 0.8 * len(words):
+    if not line.strip() or not _title_cased(body, 0):
         return None
     for token in doc:
         if token.idx >= len(line):
