@@ -441,6 +441,14 @@ POSITIONS = [
      "referred", "Marco Bellin", "the old dam as a ticking clock"),
     ("Marco Bellin Vows To Reopen The Orvane Bridge\n\nThe bridge has been closed since the flood.",
      "Vows", "Marco Bellin", "To Reopen The Orvane Bridge"),  # a title-cased headline, whose verb is no name
+    ("Irena Valdaro called for all ferry operators to publish their winter timetables.",  # "for" read as a mark
+     "called", "Irena Valdaro", "all ferry operators to publish their winter timetables"),
+    ("The council has promised a veto.", "promised", "council", "a veto"),  # short, but a thing
+    ("Dalia Renko declined to comment.", "declined", "Dalia Renko", "to comment"),  # short, but an act
+    ("Notes of the broadcast\n\nMARCO BELLIN: Well, I think the dam needs work before the winter.\n",
+     ":", "Marco Bellin", "Well, I think the dam needs work before the winter."),  # a transcript line
+    ("As Dalia Renko noted last week, the harbour cannot stay open past March.",  # "as" with the attribution
+     "noted", "Dalia Renko", "the harbour cannot stay open past March."),
 ]
 
 
@@ -460,10 +468,21 @@ def test_stated_positions_are_reported_speech(text: str, cue: str, speaker: str,
     "Correction: An earlier version of this article misspelt a name.\n\nThe bridge has been closed since May.",
     "Dalia Renko told the Velmar Courier on Sunday.",  # whom she told is not what she said
     "Dalia Renko Tells Harbour Board Meeting\n\nThe board met on Sunday.",
+    "Marco Bellin does not defend it.",  # a pronoun alone says nothing
+    "Tactics to counter drones are evolving.",  # a short object of what is only done
+    "Without mentioning ferries, the board closed the meeting.",
+    "Notes\n\nSTAT OF THE WEEK: 43 ferries crossed the bay.\n\nEMAIL: desk@example.org today.",  # headings
 ])
 def test_acts_and_labels_are_not_reported_speech(text: str) -> None:
     _, quotes, _ = quotes_of_texts([text])
     assert quotes[0] == ()
+
+
+@pytest.mark.model
+def test_an_as_attribution_yields_to_the_statement_it_introduces() -> None:
+    text = "As reported by the Courier, however, the harbour master Dalia Renko claims that the dam is safe."
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.cue, q.speaker.name, q.text) for q in quotes[0]] == [("claims", "Dalia Renko", "the dam is safe")]
 
 
 @pytest.mark.model

@@ -780,6 +780,30 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
         headline = _title_cased_headline(doc, body, inside)
     if headline is not None:
         found.append(headline)
+    found.extend(_transcript_turns(doc, body, inside))
+    return found
+
+
+# `TAPPER: And you are supporting him?`: a line of a transcript printed without quotation marks
+# opens with its speaker's name in capitals. Not a heading in capitals (`STAT OF THE WEEK:`) nor
+# a label (`EMAIL:`), and what follows is a sentence, not more capitals.
+TRANSCRIPT_LINE = re.compile(r"^[^\S\n]*([A-Z][A-Z.'’-]+(?:[^\S\n]+[A-Z][A-Z.'’-]+){0,3}):[^\S\n]+(\S[^\n]*)", re.M)
+NOT_TURN_WORDS = frozenset("of the and for in on at to a by with email twitter contributing".split())
+
+
+def _transcript_turns(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list[_Found]:
+    """Each `TRANSCRIPT_LINE`: the rest of the line is what the named speaker said."""
+    found = []
+    for line in TRANSCRIPT_LINE.finditer(body):
+        words = line.group(1).lower().split()
+        if any(w.rstrip(".’'") in NOT_TURN_WORDS | LINE_LABELS for w in words) or len(line.group(1)) < 3 \
+                or not re.search(r"[a-z]", line.group(2)) or _in_any(line.start(1), inside):
+            continue
+        start, end = _trim(body, *line.span(2))
+        speaker = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+        colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
+        if speaker is not None and colon is not None and end - start >= 8:
+            found.append(_Found(pieces=[(start, end)], kind="indirect", cue=colon[0], cue_text=":", subject=speaker))
     return found
 
 
@@ -913,7 +937,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     complement = complements[0] if complements else None
     if complement is not None and _lemma(verb) in OBJECT_VERBS and _reduced_relative(verb, complement):
         complement = None  # `cited remarks Trump had made about her as ...`: the object, with its clause
-    if complement is None and _lemma(verb) in SPEECH_VERBS and (verb.dep_ == "parataxis" or _closing(verb)):
+    if complement is None and _lemma(verb) in SPEECH_VERBS and (verb.dep_ == "parataxis" or _closing(verb)) \
+            or complement is None and _as_attribution(verb):
         return _around_attribution(body, sentence, verb)
     position = _prepositional_object(verb, inside) if complement is None else None
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -955,13 +980,34 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         return None  # `let them know that ...`: the knowing is not theirs to state
     start, end = _clip_to_paragraph(body, *span, verb.idx)
     end = _without_second_act(verb, body, start, _without_aside(verb.doc, body, start, end))
-    if (end - start < 12 and not (_names_only(verb.doc, start, end) and start - verb.idx - len(verb) < 6)) \
-            or start <= subject.start_char < end:
+    if (end - start < 12 and not _short_position(verb, subject, start, end)) or start <= subject.start_char < end:
         return None
     content = body[start:end]
     if any(mark in content for mark in "“”\"") and _title_text(content.strip(" “”\"'‘’.,")):
         return None  # `discussed it on "Fox & Friends"`: a title, not a statement
     return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
+
+
+# Verbs whose object of a word or two is no stated position: an aim (`seeks new ferries`) or
+# a word said (`said goodbye`).
+NO_SHORT_POSITION = frozenset({"seek", "plan", "want", "say"})
+SHORT_PRONOUNS = PRONOUNS | PLURAL_PRONOUNS | NOT_SPEAKERS | OBJECT_PRONOUNS | {"i", "you", "who", "one"}
+
+
+def _short_position(verb: Token, subject: Span, start: int, end: int) -> bool:
+    """Whether a content of a few letters still says something: a thing or a name
+    (`promised a veto`, `endorsed Mr. Rubio`) or an act (`declined to comment`) that a speaker
+    took a position on, not a pronoun or a clause cut to a word or two (`defended it`, `said
+    they do`), nor what is only done (`Tactics to counter drones`, `without mentioning drones`)."""
+    doc = verb.doc
+    if _names_only(doc, start, end) and start - verb.idx - len(verb) < 6:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand") if end - start >= 5 else None
+    if not span or _lemma(verb) in NO_SHORT_POSITION | ADDRESSEE_VERBS or not _can_speak(subject.root) \
+            or _is_gerund(verb) and verb.dep_ != "advcl" or verb.dep_ in ("acl", "xcomp") \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return span[0].lower_ not in SHORT_PRONOUNS and any(t.is_alpha and not t.is_stop for t in span)
 
 
 SETTING_PREPOSITIONS = frozenset("during since after before until amid at throughout following".split())
@@ -1093,6 +1139,13 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
                 first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
                 return first.idx, last.idx + len(last)
             return None
+        if child.dep_ == "advcl" and child.sent == verb.sent:
+            # `called for all candidates to publish their plans`: the parse reads "for" as the mark
+            # of an infinitive clause; the clause after it is what was called for
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in prepositions and c.i > verb.i]
+            tokens = [t for t in child.subtree if marks and t.i > marks[0].i]
+            if tokens and not _mostly_quoted(tokens, inside):
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return None
 
 
@@ -1151,6 +1204,19 @@ def _closing(verb: Token) -> bool:
                 and token.ent_type_ not in ("DATE", "TIME"):
             return False
     return True
+
+
+def _as_attribution(verb: Token) -> bool:
+    """`As Renko noted last week, the harbour cannot stay open`: an attribution opened by "as",
+    whose verb says nothing of its own, leaves the rest of the sentence as what was said."""
+    said = _lemma(verb) in SPEECH_VERBS or _lemma(verb) == "point" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    if not (said and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i
+                                                 for c in verb.children)) \
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative") for c in verb.children):
+        return False
+    own = {t.i for t in verb.subtree}  # and the rest reports no speech of its own (`As reported by X, Y claims ...`)
+    return not any(t.i not in own and (_is_speech_verb(t) or t.lower_ == "according") for t in verb.sent)
 
 
 def _around_attribution(body: str, sentence: Span, verb: Token) -> _Found | None:
@@ -1490,7 +1556,7 @@ def _speaker(
     if len(subject) == 1 and head.text[:1].isupper():
         # `Fallon added ...` at a sentence start, which the recogniser left unnamed or took for a
         # place: a surname of someone the article has named in full before
-        known = next((p for p in people if " " in p.name and p.name.split()[-1] == head.text
+        known = next((p for p in people if " " in p.name and p.name.split()[-1] == _clean_name(head.text)
                       and p.position < subject.start_char), None)
         if known is not None:
             role = known.role or (last.role if last is not None and last.name == known.name else None)
