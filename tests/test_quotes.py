@@ -449,6 +449,12 @@ POSITIONS = [
      ":", "Marco Bellin", "Well, I think the dam needs work before the winter."),  # a transcript line
     ("As Dalia Renko noted last week, the harbour cannot stay open past March.",  # "as" with the attribution
      "noted", "Dalia Renko", "the harbour cannot stay open past March."),
+    ("Marco Bellin opposed the new toll on the bridge — one of the council's biggest plans for the year.",
+     "opposed", "Marco Bellin", "the new toll on the bridge"),  # without the writer's gloss after a dash
+    ("Dalia Renko has called for the former head of the port authority to release the minutes of the meeting.",
+     "called", "Dalia Renko", "the former head of the port authority to release the minutes of the meeting"),
+    ("In addition to stating that the dam is safe, Dalia Renko has vowed to reopen the bridge.",
+     "stating", "Dalia Renko", "the dam is safe"),  # the -ing verb of a phrase on the verb
 ]
 
 

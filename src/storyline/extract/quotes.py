@@ -944,6 +944,9 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if complement is not None:
         span = _subtree_chars(complement)
+        asked = _asked_of(verb, complement)
+        if asked is not None:
+            span = (asked.left_edge.idx, span[1])
         more = _infinitives_on(verb, complement)
         if more is not None:
             span = (span[0], max(span[1], _subtree_chars(more)[1]))
@@ -1033,6 +1036,14 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
             if first.lower_ in ("which", "who") and first.i > span.start and doc[first.i - 1].text == "," \
                     and token.right_edge.i >= span.end - 2:
                 return _rstrip(body, start, doc[first.i - 1].idx)
+        if token.dep_ == "appos" and token.head.i < token.i and token.right_edge.i >= span.end - 2:
+            # `opposed the trade pact — one of the biggest goals of ...`: the writer's gloss on it
+            first = token.left_edge
+            before = body[start:doc[first.i - 1].idx]
+            if first.i > span.start + 1 and doc[first.i - 1].text in ("—", "–", "--") and not any(
+                    _lemma(t) in VERBS and _is_verb(t) for t in token.subtree) \
+                    and before.count("“") <= before.count("”") and before.count('"') % 2 == 0:  # not a quote's
+                return _rstrip(body, start, doc[first.i - 1].idx)
     return end
 
 
@@ -1117,6 +1128,8 @@ def _gerund_subject(verb: Token) -> Span | None:
         return None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
         governor = verb.head.head
+        if governor.dep_ == "pobj" and governor.head.dep_ == "prep" and not _is_verb(governor):
+            governor = governor.head.head  # `in addition to stating ..., Clinton has vowed`
         return _subject(governor, outside=(-1, -1)) if _is_verb(governor) or governor.dep_ == "ROOT" else None
     return None
 
@@ -1136,6 +1149,9 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
             if tokens and not _mostly_quoted(tokens, inside):
                 tokens += [t for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i
                            for t in c.subtree]  # `referred to King as ...`: what he was called too
+                end = max(t.i for t in tokens)
+                tokens += [t for c in verb.rights if c.dep_ in ("advcl", "xcomp") and c.left_edge.i == end + 1
+                           and c.left_edge.lower_ == "to" for t in c.subtree]  # `called for X to resign`
                 first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
                 return first.idx, last.idx + len(last)
             return None
@@ -1147,6 +1163,16 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
             if tokens and not _mostly_quoted(tokens, inside):
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return None
+
+
+def _asked_of(verb: Token, clause: Token) -> Token | None:
+    """`called for [the head of the port] [to resign]`: the object of the verb's preposition
+    right before its `to` clause, whom the call is for, with the clause it belongs to."""
+    prepositions = PREPOSITION_VERBS.get(_lemma(verb), "").split()
+    if clause.dep_ != "xcomp" or clause.left_edge.lower_ != "to":
+        return None
+    return next((o for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
+                 for o in c.children if o.dep_ == "pobj" and o.right_edge.i + 1 == clause.left_edge.i), None)
 
 
 def _mostly_quoted(tokens: Sequence[Token], inside: list[tuple[int, int]]) -> bool:
