@@ -455,6 +455,10 @@ POSITIONS = [
      "called", "Dalia Renko", "the former head of the port authority to release the minutes of the meeting"),
     ("In addition to stating that the dam is safe, Dalia Renko has vowed to reopen the bridge.",
      "stating", "Dalia Renko", "the dam is safe"),  # the -ing verb of a phrase on the verb
+    ("The mayor was hopeful that the bridge would reopen by March.",  # an adjective of a view held
+     "hopeful", "mayor", "the bridge would reopen by March"),
+    ("Dalia Renko implied that the council had known about the cracks.",
+     "implied", "Dalia Renko", "the council had known about the cracks"),
 ]
 
 

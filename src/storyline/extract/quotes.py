@@ -62,6 +62,7 @@ dismiss slam blast hail welcome decry characterize characterise refer cite
 BELIEF_VERBS = frozenset("""
 believe think hope fear expect want doubt feel worry know understand realize realise recognize recognise
 remember assume suspect trust guess decide rule determine bet reckon wish envision anticipate intend
+imply speculate learn
 """.split())
 # Verbs of stating a position whose object is what was said (`Trump defended his tweets`,
 # `the poll found ...`): reported speech even without a clause.
@@ -88,6 +89,9 @@ QUOTING_VERBS = PARTIAL_VERBS | STANCE_VERBS | frozenset("""
 continue imagine recount exclaim shout scream yell whisper sigh laugh muse chime interject interrupt
 offer read sing chant begin put summarize summarise
 """.split())
+# Adjectives of a view held, with the clause that states it (`is confident that ...`).
+BELIEF_ADJECTIVES = frozenset("confident convinced hopeful optimistic".split())
+BE_FORMS = frozenset("be is are was were been being am remain remains remained 's ’s".split())
 # Verbs whose stated position is the object of a preposition (`called for a moratorium`,
 # `warned of a shutdown`, `referring to the two resorts`): the verb and the prepositions it takes.
 PREPOSITION_VERBS = {
@@ -771,6 +775,8 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
                 statement = _speech_clause(body, sentence, token, inside)
             elif _lemma(token) in STATEMENT_NOUNS and token.dep_ in NOUN_DEPS | {"npadvmod"} and token.is_lower:
                 statement = _noun_statement(body, token, inside)
+            elif token.lower_ in BELIEF_ADJECTIVES and token.dep_ == "acomp":
+                statement = _belief_clause(body, token, inside)
             else:
                 continue
             if statement is not None:
@@ -1230,6 +1236,20 @@ def _closing(verb: Token) -> bool:
                 and token.ent_type_ not in ("DATE", "TIME"):
             return False
     return True
+
+
+def _belief_clause(body: str, adjective: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    """`Renko is confident that the dam will hold`: the clause is the view the subject holds
+    (one mostly in quotation marks is left to the quotation pass)."""
+    clause = next((c for c in adjective.rights if c.dep_ == "ccomp" and not _mostly_quoted(list(c.subtree), inside)),
+                  None)
+    subject = _subject(adjective.head, outside=(-1, -1)) if adjective.head.lower_ in BE_FORMS else None
+    if clause is None or subject is None or subject.root.lower_ in NOT_SPEAKERS:
+        return None
+    start, end = _clip_to_paragraph(body, *_subtree_chars(clause), adjective.idx)
+    if end - start < 12:
+        return None
+    return _Found(pieces=[(start, end)], kind="indirect", cue=adjective, cue_text=adjective.text, subject=subject)
 
 
 def _as_attribution(verb: Token) -> bool:
