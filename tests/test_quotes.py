@@ -459,6 +459,10 @@ POSITIONS = [
      "hopeful", "mayor", "the bridge would reopen by March"),
     ("Dalia Renko implied that the council had known about the cracks.",
      "implied", "Dalia Renko", "the council had known about the cracks"),
+    ("Dalia Renko appeared to suggest that the council had known about the cracks.",  # the subject's own act
+     "suggest", "Dalia Renko", "the council had known about the cracks"),
+    ("Marco Bellin went on to note that the ferry had been late twice.",
+     "note", "Marco Bellin", "the ferry had been late twice"),
 ]
 
 

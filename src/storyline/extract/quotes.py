@@ -89,6 +89,8 @@ QUOTING_VERBS = PARTIAL_VERBS | STANCE_VERBS | frozenset("""
 continue imagine recount exclaim shout scream yell whisper sigh laugh muse chime interject interrupt
 offer read sing chant begin put summarize summarise
 """.split())
+# Verbs whose `to` clause is the subject's own act (`appeared to suggest`, `went on to note`).
+CARRYING_VERBS = frozenset("seem appear try attempt go continue begin start proceed".split())
 # Adjectives of a view held, with the clause that states it (`is confident that ...`).
 BELIEF_ADJECTIVES = frozenset("confident convinced hopeful optimistic".split())
 BE_FORMS = frozenset("be is are was were been being am remain remains remained 's ’s".split())
@@ -109,6 +111,7 @@ IRREGULAR_PAST = {
     "said": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
     "found": "find", "shown": "show", "sought": "seek", "made": "make", "gave": "give", "given": "give",
     "spoke": "speak", "spoken": "speak", "knew": "know", "known": "know", "felt": "feel", "meant": "mean",
+    "went": "go", "gone": "go",
 }
 IRREGULAR = {
     **IRREGULAR_PAST, "says": "say",
@@ -179,7 +182,8 @@ NOUN_PREPOSITIONS = {
     "promise": "of", "pledge": "of",
 }
 # Every form of the verbs and nouns above, to its lemma.
-FORMS = {form: lemma for lemma in sorted(VERBS | STATEMENT_NOUNS | ANONYMOUS_HEADS | ORG_HEADS | ROLE_WORDS)
+FORMS = {form: lemma for lemma in sorted(VERBS | STATEMENT_NOUNS | ANONYMOUS_HEADS | ORG_HEADS | ROLE_WORDS
+                                         | CARRYING_VERBS)
          for form in _forms(lemma)}
 FORMS.update(IRREGULAR)
 PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -1369,7 +1373,9 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 return _subject(ancestor, outside=outside)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:  # "..., he said and added ..."
         head = verb.head
-        if verb.dep_ == "conj" or _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl"):
+        if verb.dep_ == "conj" or _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl") \
+                or FORMS.get(head.lower_, head.lower_) in CARRYING_VERBS and head.i < verb.i \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # conjoined verbs share a subject ("Bush referred to ... but described ..."), "..., saying ..."
             return _subject(head, outside=outside)
     if verb.dep_ == "ROOT" and verb.i > verb.sent.start:
