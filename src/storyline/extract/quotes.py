@@ -1176,9 +1176,10 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
 
 
 def _asked_of(verb: Token, clause: Token) -> Token | None:
-    """`called for [the head of the port] [to resign]`: the object of the verb's preposition
-    right before its `to` clause, whom the call is for, with the clause it belongs to."""
-    prepositions = PREPOSITION_VERBS.get(_lemma(verb), "").split()
+    """`called for [the head of the port] [to resign]`, `called on [the council] [to act]`: the
+    object of the verb's preposition right before its `to` clause, whom the call is for, with
+    the clause it belongs to."""
+    prepositions = PREPOSITION_VERBS.get(_lemma(verb), "").split() + (["on", "upon"] if _lemma(verb) == "call" else [])
     if clause.dep_ != "xcomp" or clause.left_edge.lower_ != "to":
         return None
     return next((o for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
