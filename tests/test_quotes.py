@@ -485,7 +485,8 @@ def test_stated_positions_are_reported_speech(text: str, cue: str, speaker: str,
     "Marco Bellin does not defend it.",  # a pronoun alone says nothing
     "Tactics to counter drones are evolving.",  # a short object of what is only done
     "Without mentioning ferries, the board closed the meeting.",
-    "Notes\n\nSTAT OF THE WEEK: 43 ferries crossed the bay.\n\nEMAIL: desk@example.org today.",  # headings
+    "Notes\n\nSTAT OF THE WEEK: 43 ferries crossed the bay.\n\nEMAIL: desk@example.org today.\n\n"
+    "CLAIM: The ferry is free for children.",  # headings and labels in capitals name no speaker
 ])
 def test_acts_and_labels_are_not_reported_speech(text: str) -> None:
     _, quotes, _ = quotes_of_texts([text])

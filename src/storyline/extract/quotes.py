@@ -798,7 +798,10 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
 # opens with its speaker's name in capitals. Not a heading in capitals (`STAT OF THE WEEK:`) nor
 # a label (`EMAIL:`), and what follows is a sentence, not more capitals.
 TRANSCRIPT_LINE = re.compile(r"^[^\S\n]*([A-Z][A-Z.'’-]+(?:[^\S\n]+[A-Z][A-Z.'’-]+){0,3}):[^\S\n]+(\S[^\n]*)", re.M)
-NOT_TURN_WORDS = frozenset("of the and for in on at to a by with email twitter contributing".split())
+NOT_TURN_WORDS = frozenset("""
+of the and for in on at to a by with email twitter contributing claim fact facts verdict rating question answer
+summary background context
+""".split())
 
 
 def _transcript_turns(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list[_Found]:
@@ -1048,12 +1051,12 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
                 return _rstrip(body, start, doc[first.i - 1].idx)
         if token.dep_ == "appos" and token.head.i < token.i and token.right_edge.i >= span.end - 2:
             # `opposed the trade pact — one of the biggest goals of ...`: the writer's gloss on it
-            first = token.left_edge
-            before = body[start:doc[first.i - 1].idx]
-            if first.i > span.start + 1 and doc[first.i - 1].text in ("—", "–", "--") and not any(
-                    _lemma(t) in VERBS and _is_verb(t) for t in token.subtree) \
+            dash = doc[token.left_edge.i - 1] if token.left_edge.i > span.start + 1 else None
+            before = body[start:dash.idx] if dash is not None else ""
+            if dash is not None and dash.text in ("—", "–", "--") \
+                    and not any(_lemma(t) in VERBS and _is_verb(t) for t in token.subtree) \
                     and before.count("“") <= before.count("”") and before.count('"') % 2 == 0:  # not a quote's
-                return _rstrip(body, start, doc[first.i - 1].idx)
+                return _rstrip(body, start, dash.idx)
     return end
 
 
