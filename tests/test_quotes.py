@@ -792,3 +792,9 @@ def test_dropping_the_quotation_s_negation_is_drift() -> None:
                        "2022-10-20", "Courier")
     found = paraphrase_drift([article], [_quote(article, quoted, "Dmitry Peskov")])
     assert len(found) == 1 and "deny" in found[0].description and '"never"' in found[0].description
+
+
+@pytest.mark.model
+def test_a_short_object_in_quotation_marks_is_a_partial_quotation_not_reported_speech() -> None:
+    _, quotes, _ = quotes_of_texts(['Marco Bellin praised his "great charm".'])
+    assert [(q.kind, q.speaker.name) for q in quotes[0]] == [("partial", "Marco Bellin")]

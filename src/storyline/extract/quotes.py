@@ -996,7 +996,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         return None  # `let them know that ...`: the knowing is not theirs to state
     start, end = _clip_to_paragraph(body, *span, verb.idx)
     end = _without_second_act(verb, body, start, _without_aside(verb.doc, body, start, end))
-    if (end - start < 12 and not _short_position(verb, subject, start, end)) or start <= subject.start_char < end:
+    if (end - start < 12 and not _short_position(verb, subject, start, end, inside)) \
+            or start <= subject.start_char < end:
         return None
     content = body[start:end]
     if any(mark in content for mark in "“”\"") and _title_text(content.strip(" “”\"'‘’.,")):
@@ -1010,18 +1011,19 @@ NO_SHORT_POSITION = frozenset({"seek", "plan", "want", "say"})
 SHORT_PRONOUNS = PRONOUNS | PLURAL_PRONOUNS | NOT_SPEAKERS | OBJECT_PRONOUNS | {"i", "you", "who", "one"}
 
 
-def _short_position(verb: Token, subject: Span, start: int, end: int) -> bool:
+def _short_position(verb: Token, subject: Span, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
     """Whether a content of a few letters still says something: a thing or a name
     (`promised a veto`, `endorsed Mr. Rubio`) or an act (`declined to comment`) that a speaker
     took a position on, not a pronoun or a clause cut to a word or two (`defended it`, `said
-    they do`), nor what is only done (`Tactics to counter drones`, `without mentioning drones`)."""
+    they do`), nor what is only done (`Tactics to counter drones`, `without mentioning drones`),
+    nor a few words in quotation marks, which the quotation pass reports."""
     doc = verb.doc
     if _names_only(doc, start, end) and start - verb.idx - len(verb) < 6:
         return True
     span = doc.char_span(start, end, alignment_mode="expand") if end - start >= 5 else None
     if not span or _lemma(verb) in NO_SHORT_POSITION | ADDRESSEE_VERBS or not _can_speak(subject.root) \
             or _is_gerund(verb) and verb.dep_ != "advcl" or verb.dep_ in ("acl", "xcomp") \
-            or any(c.dep_ == "neg" for c in verb.children):
+            or any(c.dep_ == "neg" for c in verb.children) or _mostly_quoted(list(span), inside):
         return False
     return span[0].lower_ not in SHORT_PRONOUNS and any(t.is_alpha and not t.is_stop for t in span)
 
