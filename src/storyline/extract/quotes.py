@@ -812,12 +812,21 @@ def _transcript_turns(doc: Doc, body: str, inside: list[tuple[int, int]]) -> lis
         if any(w.rstrip(".’'") in NOT_TURN_WORDS | LINE_LABELS for w in words) or len(line.group(1)) < 3 \
                 or not re.search(r"[a-z]", line.group(2)) or _in_any(line.start(1), inside):
             continue
-        start, end = _trim(body, *line.span(2))
-        speaker = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
-        colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
-        if speaker is not None and colon is not None and end - start >= 8:
-            found.append(_Found(pieces=[(start, end)], kind="indirect", cue=colon[0], cue_text=":", subject=speaker))
+        statement = _named_line(doc, body, line, shortest=8)
+        if statement is not None:
+            found.append(statement)
     return found
+
+
+def _named_line(doc: Doc, body: str, line: re.Match, *, shortest: int) -> _Found | None:
+    """A line matched as `NAME: WORDS` (group 1 the name, group 2 the words): what the name said,
+    cued by the colon; None if the words are shorter than `shortest` letters."""
+    start, end = _trim(body, *line.span(2))
+    speaker = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+    colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
+    if speaker is None or colon is None or end - start < shortest:
+        return None
+    return _Found(pieces=[(start, end)], kind="indirect", cue=colon[0], cue_text=":", subject=speaker)
 
 
 # Verbs a title-cased headline uses for what its subject says or stands for (`Sanders Vows To
@@ -870,12 +879,7 @@ def _headline_statement(doc: Doc, body: str, inside: list[tuple[int, int]]) -> _
     if line is None or line.group(1).split()[0].lower().rstrip(".’'s") in LINE_LABELS \
             or _in_any(line.start(1), inside):
         return None
-    start, end = _trim(body, *line.span(2))
-    speaker = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
-    colon = doc.char_span(line.end(1), line.end(1) + 1, alignment_mode="expand")
-    if speaker is None or colon is None or end - start < 12:
-        return None
-    return _Found(pieces=[(start, end)], kind="indirect", cue=colon[0], cue_text=":", subject=speaker)
+    return _named_line(doc, body, line, shortest=12)
 
 
 def _noun_statement(body: str, noun: Token, inside: list[tuple[int, int]]) -> _Found | None:
