@@ -463,6 +463,8 @@ POSITIONS = [
      "suggest", "Dalia Renko", "the council had known about the cracks"),
     ("Marco Bellin went on to note that the ferry had been late twice.",
      "note", "Marco Bellin", "the ferry had been late twice"),
+    ("At the harbour last week, Dalia Renko told a meeting of ferry owners that few people knew the bay better.",
+     "told", "Dalia Renko", "few people knew the bay better"),  # the "that" clause the parse hung on whom
 ]
 
 
@@ -642,6 +644,9 @@ def test_a_second_act_of_the_speaker_after_a_modal_is_not_content() -> None:
     # a "that" clause the parse hung on the occasion
     ("Bellin said during a news conference that he may wait until March to decide.",
      "Bellin", "he may wait until March to decide"),
+    # a clause the parse took for an adverbial one, after the occasion
+    ("Renko said after the meeting she would not accept the council's offer if it were made.",
+     "Renko", "she would not accept the council's offer if it were made"),
 ])
 def test_what_was_said_when_the_parse_misplaces_a_part(text: str, speaker: str, content: str) -> None:
     _, quotes, _ = quotes_of_texts([text])
@@ -798,3 +803,27 @@ def test_dropping_the_quotation_s_negation_is_drift() -> None:
 def test_a_short_object_in_quotation_marks_is_a_partial_quotation_not_reported_speech() -> None:
     _, quotes, _ = quotes_of_texts(['Marco Bellin praised his "great charm".'])
     assert [(q.kind, q.speaker.name) for q in quotes[0]] == [("partial", "Marco Bellin")]
+
+
+@pytest.mark.model
+def test_a_relative_clause_reports_with_its_relative_word() -> None:
+    text = "The council wants a new sea wall, which Renko said the port authority should pay for."
+    _, quotes, _ = quotes_of_texts([text])
+    said = next(q for q in quotes[0] if q.cue == "said")
+    assert (said.speaker.name, [p.text for p in said.parts]) == ("Renko", ["which", "the port authority should pay for"])
+
+
+@pytest.mark.model
+def test_it_speaks_for_the_organisation_or_document_named_before() -> None:
+    text = ("The harbour board sent a letter to the council on Thursday. It says the ferry tender broke the law.\n\n"
+            "The inspectorate published its report on Monday. The cost of repairs, it says, would be 4 million.\n\n"
+            "The fishers' union met on Friday. \u201cWe will not sail until the wall is fixed,\u201d it said.\n\n"
+            "Renko did not say whether the ferry would run, but it's expected that the port will close.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    found = [(q.speaker.name, q.speaker.mention.text, q.text) for q in quotes[0]]
+    assert found == [
+        ("harbour board", "It", "the ferry tender broke the law"),
+        ("inspectorate", "it", "The cost of repairs would be 4 million."),
+        ("fishers' union", "it", "We will not sail until the wall is fixed"),
+        ("Renko", "Renko", "whether the ferry would run"),  # and the "it" of "it's expected" is no one
+    ], found

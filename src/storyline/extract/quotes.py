@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Article, Quote, Speaker, Warning
@@ -191,6 +191,7 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them"})
 # Subjects that never name a speaker.
 NOT_SPEAKERS = frozenset({"it", "this", "that", "which", "there", "what", "these", "those"})
+RELATIVE_WORDS = frozenset({"which", "that", "what", "who", "whom", "whose"})
 HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Sir|Dame)\.?\s+")
 
 OPENING = "“«„"
@@ -353,6 +354,7 @@ class _Found:
     cue: Token | None = None
     cue_text: str | None = None
     subject: Span | None = None  # the speaker as the text names it here
+    stands_for: Span | None = None  # what the subject `it` refers to (`The city ... It says`)
     inherited: _Found | None = None  # continues this earlier statement's speaker
     orphan: bool = False  # no attribution of its own: the previous statement's speaker, if close
     nominal: bool = False  # cued by a noun (`her call for ...`): the article's own report of it
@@ -442,6 +444,7 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
     found: list[_Found] = []
     previous: _Found | None = None
     previous_span: QuotedSpan | None = None
+    quoted = [piece for span in spans for piece in span.pieces]
     for span in spans:
         cue, subject, cue_text = _signed(doc, body, span)
         if cue is None:
@@ -462,6 +465,7 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
         if cue is None and kind == "partial":
             cue, subject, cue_text = _governing_verb(doc, span)
         statement.cue, statement.subject, statement.cue_text = cue, subject, cue_text
+        statement.stands_for = _it_antecedent(subject, quoted, aside=True)
         if cue is None and kind == "direct" and previous is not None and previous_span is not None \
                 and _continues(body, previous_span, span):
             between = body[previous_span.closed:span.opened]
@@ -949,24 +953,41 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     # ran into the sentence
     if not complements and _lemma(verb) in SPEECH_VERBS:
         # `said during a news conference that he may wait`: a "that" clause the parse hung on the occasion
-        complements = [t for c in verb.rights if c.dep_ == "prep" for t in c.subtree
+        # (or on whom they told: `told a meeting of leaders that ...`)
+        complements = [t for c in verb.rights
+                       if c.dep_ == "prep" or c.dep_ in ("dobj", "dative") and _lemma(verb) in ADDRESSEE_VERBS
+                       for t in c.subtree
                        if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
+        if not complements:
+            # `said after the convention he would not accept it`: a clause the parse took for an adverbial one
+            complements = [c for c in verb.rights if c.dep_ == "advcl" and not any(t.dep_ == "mark" for t in c.children)
+                           and any(t.dep_ == "nsubj" and any(p.dep_ == "prep" and p.i < t.i for p in c.lefts)
+                                   for t in c.lefts)]
     complement = complements[0] if complements else None
     if complement is not None and _lemma(verb) in OBJECT_VERBS and _reduced_relative(verb, complement):
         complement = None  # `cited remarks Trump had made about her as ...`: the object, with its clause
     if complement is None and _lemma(verb) in SPEECH_VERBS and (verb.dep_ == "parataxis" or _closing(verb)) \
             or complement is None and _as_attribution(verb):
-        return _around_attribution(body, sentence, verb)
+        return _around_attribution(body, sentence, verb, inside)
     position = _prepositional_object(verb, inside) if complement is None else None
+    relative = None
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if complement is not None:
         span = _subtree_chars(complement)
+        if complement.dep_ == "advcl":  # the occasion before the clause's subject is the saying's
+            span = (next(t for t in complement.lefts if t.dep_ == "nsubj").left_edge.idx, span[1])
         asked = _asked_of(verb, complement)
         if asked is not None:
             span = (asked.left_edge.idx, span[1])
         more = _infinitives_on(verb, complement)
         if more is not None:
             span = (span[0], max(span[1], _subtree_chars(more)[1]))
+        front = [t for t in complement.subtree if t.i < verb.i] \
+            or [c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS]
+        if len(front) == 1 and front[0].lower_ in RELATIVE_WORDS and (verb.dep_ in ("relcl", "acl") or front[0].lower_ == "what"):
+            # `a wall, which he said Mexico should pay for`: the relative word, then the clause after the verb
+            relative = front[0]
+            span = (min(t.idx for t in complement.subtree if t.i > verb.i), span[1])
     elif position is not None:
         span = position
     elif passive is not None and any(c.dep_ == "agent" and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
@@ -986,7 +1007,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     else:
         return None
     subject = _subject(verb, outside=(-1, -1)) or _gerund_subject(verb)
-    if subject is None or subject.root.lower_ in NOT_SPEAKERS or subject.root.dep_ == "expl":
+    stands_for = _it_antecedent(subject, inside)
+    if subject is None or subject.root.lower_ in NOT_SPEAKERS and stands_for is None or subject.root.dep_ == "expl":
         return None
     if "\n" in body[min(subject.end_char, verb.idx):max(subject.start_char, verb.idx)]:
         # a dateline or menu run into the sentence by the parse: the subject on the verb's own line,
@@ -1006,7 +1028,9 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     content = body[start:end]
     if any(mark in content for mark in "“”\"") and _title_text(content.strip(" “”\"'‘’.,")):
         return None  # `discussed it on "Fox & Friends"`: a title, not a statement
-    return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
+    pieces = [(start, end)] if relative is None else [(relative.idx, relative.idx + len(relative)), (start, end)]
+    return _Found(pieces=pieces, kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject,
+                  stands_for=stands_for)
 
 
 # Verbs whose object of a word or two is no stated position: an aim (`seeks new ferries`) or
@@ -1279,11 +1303,12 @@ def _as_attribution(verb: Token) -> bool:
     return not any(t.i not in own and (_is_speech_verb(t) or t.lower_ == "according") for t in verb.sent)
 
 
-def _around_attribution(body: str, sentence: Span, verb: Token) -> _Found | None:
+def _around_attribution(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
     """`The museum, he said, would make visitors face uncomfortable truths`: the sentence
     around the attribution is what was said."""
     subject = _subject(verb, outside=(-1, -1))
-    if subject is None or subject.root.lower_ in NOT_SPEAKERS:
+    stands_for = _it_antecedent(subject, inside, aside=True)
+    if subject is None or subject.root.lower_ in NOT_SPEAKERS and stands_for is None:
         return None
     attribution = list(verb.subtree)
     first, last = attribution[0], attribution[-1]
@@ -1294,7 +1319,8 @@ def _around_attribution(body: str, sentence: Span, verb: Token) -> _Found | None
     pieces = [(s, e) for s, e in (before, after) if e - s >= 3]
     if sum(e - s for s, e in pieces) < 12:
         return None
-    return _Found(pieces=pieces, kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject)
+    return _Found(pieces=pieces, kind="indirect", cue=verb, cue_text=_cue_text(verb), subject=subject,
+                  stands_for=stands_for)
 
 
 def _according_to(
@@ -1381,7 +1407,9 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                             and not (outside[0] <= c.idx < outside[1])), None)
             if subject is not None and _can_speak(subject):
                 return _subject(ancestor, outside=outside)
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:  # "..., he said and added ..."
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb \
+            and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):  # "..., he said and added ..."
+        # (not `..., but it's expected that ...`: a passive with a subject of its own)
         head = verb.head
         if verb.dep_ == "conj" or _lemma(head) in SPEECH_VERBS or (_is_gerund(verb) and verb.dep_ == "advcl") \
                 or FORMS.get(head.lower_, head.lower_) in CARRYING_VERBS and head.i < verb.i \
@@ -1396,6 +1424,32 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 and before.dep_ in ("pobj", "compound", "appos", "conj") \
                 and not outside[0] <= name.start_char < outside[1]:
             return name
+    return None
+
+
+def _it_antecedent(subject: Span | None, inside: list[tuple[int, int]], *, aside: bool = False) -> Span | None:
+    """What a subject `it` that speaks stands for (`The city sent a letter on Thursday. It says
+    ...`): the nearest subject before it, in its sentence or the one before, that is neither a
+    person nor a plural, nor itself a pronoun, nor quoted; only in the sentence before for an `it
+    says` set in what it says (`aside`). None for any other subject, and for the `it` of `it's expected
+    that ...`."""
+    if subject is None or subject.root.lower_ != "it" or subject.root.dep_ != "nsubj" \
+            or any(c.dep_ == "auxpass" for c in subject.root.head.children):
+        return None
+    it = subject.root
+    doc = it.doc
+    start = doc[it.sent.start - 1].sent.start if it.sent.start > 0 else it.sent.start
+    for token in reversed(doc[start:it.sent.start if aside else it.i]):
+        if token.dep_ == "nsubj" and (token.head.dep_ == "ROOT" or _is_speech_verb(token.head)) \
+                and token.lower_ not in NOT_SPEAKERS | PRONOUNS | PLURAL_PRONOUNS | {"i", "we", "you", "who"} \
+                and token.ent_type_ != "PERSON" and (_is_noun(token) or _is_proper(token)) \
+                and not _in_any(token.idx, inside) \
+                and not (token.is_lower and token.lower_.endswith("s") and not token.lower_.endswith("ss")):
+            phrase = _noun_phrase(token)
+            left = token.i  # its name and modifiers only, not a heading the parse ran into it
+            while left > phrase.start and doc[left - 1].dep_ in ("det", "compound", "amod", "poss", "case", "nmod"):
+                left -= 1
+            return doc[left:phrase.end]
     return None
 
 
@@ -1536,7 +1590,11 @@ def _resolve_speakers(article: Article, doc: Doc, statements: Sequence[_Found]) 
             if statement.inherited is not None:
                 statement.speaker = statement.inherited.speaker
             continue
-        speaker, person = _speaker(article, statement.subject, people, last_person, org_words)
+        if statement.stands_for is not None:  # the organisation or document, named where `it` speaks
+            speaker, person = _speaker(article, statement.stands_for, people, last_person, org_words)
+            speaker = replace(speaker, mention=article.mention(statement.subject.start_char, statement.subject.end_char))
+        else:
+            speaker, person = _speaker(article, statement.subject, people, last_person, org_words)
         statement.speaker = speaker
         if person is not None:
             last_person = _Person(person.name, person.role, statement.subject.start_char,
