@@ -810,7 +810,8 @@ def test_a_relative_clause_reports_with_its_relative_word() -> None:
     text = "The council wants a new sea wall, which Renko said the port authority should pay for."
     _, quotes, _ = quotes_of_texts([text])
     said = next(q for q in quotes[0] if q.cue == "said")
-    assert (said.speaker.name, [p.text for p in said.parts]) == ("Renko", ["which", "the port authority should pay for"])
+    parts = [p.text for p in said.parts]
+    assert (said.speaker.name, parts) == ("Renko", ["which", "the port authority should pay for"])
 
 
 @pytest.mark.model

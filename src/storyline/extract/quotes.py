@@ -984,7 +984,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
             span = (span[0], max(span[1], _subtree_chars(more)[1]))
         front = [t for t in complement.subtree if t.i < verb.i] \
             or [c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS]
-        if len(front) == 1 and front[0].lower_ in RELATIVE_WORDS and (verb.dep_ in ("relcl", "acl") or front[0].lower_ == "what"):
+        if len(front) == 1 and front[0].lower_ in RELATIVE_WORDS \
+                and (verb.dep_ in ("relcl", "acl") or front[0].lower_ == "what"):
             # `a wall, which he said Mexico should pay for`: the relative word, then the clause after the verb
             relative = front[0]
             span = (min(t.idx for t in complement.subtree if t.i > verb.i), span[1])
@@ -1592,7 +1593,8 @@ def _resolve_speakers(article: Article, doc: Doc, statements: Sequence[_Found]) 
             continue
         if statement.stands_for is not None:  # the organisation or document, named where `it` speaks
             speaker, person = _speaker(article, statement.stands_for, people, last_person, org_words)
-            speaker = replace(speaker, mention=article.mention(statement.subject.start_char, statement.subject.end_char))
+            it = statement.subject
+            speaker = replace(speaker, mention=article.mention(it.start_char, it.end_char))
         else:
             speaker, person = _speaker(article, statement.subject, people, last_person, org_words)
         statement.speaker = speaker
