@@ -463,6 +463,8 @@ POSITIONS = [
      "suggest", "Dalia Renko", "the council had known about the cracks"),
     ("Marco Bellin went on to note that the ferry had been late twice.",
      "note", "Marco Bellin", "the ferry had been late twice"),
+    ("As many engineers, including Mr. Bellin, have pointed out, the council is free to publish the survey.",
+     "pointed out", "many engineers", "the council is free to publish the survey."),  # "to publish": no cue
     ("At the harbour last week, Dalia Renko told a meeting of ferry owners that few people knew the bay better.",
      "told", "Dalia Renko", "few people knew the bay better"),  # the "that" clause the parse hung on whom
 ]
@@ -828,3 +830,20 @@ def test_it_speaks_for_the_organisation_or_document_named_before() -> None:
         ("fishers' union", "it", "We will not sail until the wall is fixed"),
         ("Renko", "Renko", "whether the ferry would run"),  # and the "it" of "it's expected" is no one
     ], found
+
+
+def test_a_that_clause_the_parse_made_the_head_is_what_the_verb_before_said() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.extract.quotes import _misplaced_clause
+
+    # `Renko continues to insist, in an interview, that she wants to reopen the port.` as the
+    # small model reads it: "wants" the root, "continues to insist" a clause on it.
+    words = "Renko continues to insist , in an interview , that she wants to reopen the port .".split()
+    heads = [1, 11, 3, 1, 3, 3, 7, 5, 11, 11, 11, 11, 13, 11, 15, 13, 11]
+    deps = ["nsubj", "ccomp", "aux", "xcomp", "punct", "prep", "det", "pobj", "punct", "mark", "nsubj", "ROOT",
+            "aux", "xcomp", "det", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    clause, start = _misplaced_clause(doc[3])
+    assert clause is not None and clause.text == "wants" and doc.text[start:].startswith("she wants")

@@ -947,23 +947,14 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         return None  # `saw the debate`, `would consider it an insult`: not a view stated as such
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                    and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)
-                   and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";:\n"))
+                   and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";:\n")
+                        and not any(m.dep_ == "mark" and c.right_edge.i < m.i < verb.i for m in verb.children))
                    and not (_lemma(c) in SPEECH_VERBS and _closing(c))]
     # not `It's unlikely; the team says she'll go on` (nor after a colon), nor a headline the parse
-    # ran into the sentence
-    if not complements and _lemma(verb) in SPEECH_VERBS:
-        # `said during a news conference that he may wait`: a "that" clause the parse hung on the occasion
-        # (or on whom they told: `told a meeting of leaders that ...`)
-        complements = [t for c in verb.rights
-                       if c.dep_ == "prep" or c.dep_ in ("dobj", "dative") and _lemma(verb) in ADDRESSEE_VERBS
-                       for t in c.subtree
-                       if t.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
-        if not complements:
-            # `said after the convention he would not accept it`: a clause the parse took for an adverbial one
-            complements = [c for c in verb.rights if c.dep_ == "advcl" and not any(t.dep_ == "mark" for t in c.children)
-                           and any(t.dep_ == "nsubj" and any(p.dep_ == "prep" and p.i < t.i for p in c.lefts)
-                                   for t in c.lefts)]
-    complement = complements[0] if complements else None
+    # ran into the sentence, nor a clause before a verb that is itself subordinate (`continues to
+    # insist, in an interview, that he wants ...`: the parse made "wants" the head)
+    complement, opening = (complements[0], None) if complements else \
+        _misplaced_clause(verb) if _lemma(verb) in SPEECH_VERBS and verb.dep_ != "parataxis" else (None, None)
     if complement is not None and _lemma(verb) in OBJECT_VERBS and _reduced_relative(verb, complement):
         complement = None  # `cited remarks Trump had made about her as ...`: the object, with its clause
     if complement is None and _lemma(verb) in SPEECH_VERBS and (verb.dep_ == "parataxis" or _closing(verb)) \
@@ -974,8 +965,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if complement is not None:
         span = _subtree_chars(complement)
-        if complement.dep_ == "advcl":  # the occasion before the clause's subject is the saying's
-            span = (next(t for t in complement.lefts if t.dep_ == "nsubj").left_edge.idx, span[1])
+        if opening is not None:
+            span = (opening, span[1])
         asked = _asked_of(verb, complement)
         if asked is not None:
             span = (asked.left_edge.idx, span[1])
@@ -1038,6 +1029,33 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
 # a word said (`said goodbye`).
 NO_SHORT_POSITION = frozenset({"seek", "plan", "want", "say"})
 SHORT_PRONOUNS = PRONOUNS | PLURAL_PRONOUNS | NOT_SPEAKERS | OBJECT_PRONOUNS | {"i", "you", "who", "one"}
+
+
+def _misplaced_clause(verb: Token) -> tuple[Token | None, int | None]:
+    """What a speech verb with no clause of its own said, where the parse put the clause
+    elsewhere; with the offset its content starts at when that is not the clause's first word:
+    a "that" clause hung on the occasion or on whom they told (`said during a news conference
+    that ...`, `told a meeting of leaders that ...`); a clause read as adverbial after the
+    occasion (`said after the convention he would not accept it`: from its subject); or a
+    "that" clause the parse made the head of the sentence (`continues to insist, in an
+    interview, that he wants ...`: after the "that")."""
+    for child in verb.rights:
+        if child.dep_ == "prep" or child.dep_ in ("dobj", "dative") and _lemma(verb) in ADDRESSEE_VERBS:
+            for token in child.subtree:
+                if token.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children):
+                    return token, None
+    for child in verb.rights:
+        if child.dep_ == "advcl" and not any(t.dep_ == "mark" for t in child.children):
+            subject = next((t for t in child.lefts if t.dep_ == "nsubj"
+                            and any(p.dep_ == "prep" and p.i < t.i for p in child.lefts)), None)
+            if subject is not None:
+                return child, subject.left_edge.idx
+    for head in verb.ancestors:
+        mark = next((m for m in head.children if m.dep_ == "mark" and m.lower_ == "that"
+                     and verb.right_edge.i < m.i < head.i), None)
+        if mark is not None:
+            return head, verb.doc[mark.i + 1].idx
+    return None, None
 
 
 def _short_position(verb: Token, subject: Span, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
@@ -1301,7 +1319,8 @@ def _as_attribution(verb: Token) -> bool:
             or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative") for c in verb.children):
         return False
     own = {t.i for t in verb.subtree}  # and the rest reports no speech of its own (`As reported by X, Y claims ...`)
-    return not any(t.i not in own and (_is_speech_verb(t) or t.lower_ == "according") for t in verb.sent)
+    return not any(t.i not in own and (_is_speech_verb(t) and any(c.dep_ == "nsubj" for c in t.children)
+                                       or t.lower_ == "according") for t in verb.sent)
 
 
 def _around_attribution(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
