@@ -51,7 +51,7 @@ say tell add note stress emphasize emphasise claim deny announce insist warn arg
 acknowledge confirm suggest reiterate indicate state write tweet post declare assert maintain
 contend predict estimate conclude admit reveal mention allege testify concede observe remark
 reply respond answer counter caution complain boast recall ask urge promise pledge vow vowed
-repeat agree disclose affirm charge lament quip joke retort assure inform brief signal
+repeat agree disclose affirm charge lament quip joke retort assure inform brief signal remind
 """.split())
 # Verbs that take a quoted phrase as what the subject said or called for.
 PARTIAL_VERBS = SPEECH_VERBS | frozenset("""
@@ -77,11 +77,11 @@ refuse decline express plan seek back thank congratulate favor favour prefer ple
 POSITION_VERBS = frozenset("""
 echo liken compare bemoan applaud chastise rebuke scold lambaste assail castigate ridicule deride fault
 commend laud embrace champion advocate promote outline detail unveil dispute rebut refute contradict
-downplay predict vow
+downplay predict vow reference
 """.split())
 
 # Verbs of a view that is a stated position only with "as" (`sees the program as a way to ...`).
-AS_VERBS = frozenset("see view regard consider portray depict cast paint treat frame".split())
+AS_VERBS = frozenset("see view regard consider portray depict cast paint treat frame identify".split())
 
 # Verbs that attribute a quotation next to them (`"...," he mocks`, `Continued Stone: "..."`),
 # though alone they do not make reported speech.
