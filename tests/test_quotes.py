@@ -463,6 +463,11 @@ POSITIONS = [
      "suggest", "Dalia Renko", "the council had known about the cracks"),
     ("Marco Bellin went on to note that the ferry had been late twice.",
      "note", "Marco Bellin", "the ferry had been late twice"),
+    ("Dalia Renko defended the new ferry timetable in an interview with the Velmar Courier on Sunday.",
+     "defended", "Dalia Renko", "the new ferry timetable"),  # where she said it is not what she said
+    ("Marco Bellin praised the harbour plan on his Facebook page.", "praised", "Marco Bellin", "the harbour plan"),
+    ("Renko said the ferry would appear on the regional morning show.",  # but a show talked of stays
+     "said", "Renko", "the ferry would appear on the regional morning show"),
     ("As many engineers, including Mr. Bellin, have pointed out, the council is free to publish the survey.",
      "pointed out", "many engineers", "the council is free to publish the survey."),  # "to publish": no cue
     ("At the harbour last week, Dalia Renko told a meeting of ferry owners that few people knew the bay better.",

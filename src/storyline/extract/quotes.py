@@ -1078,6 +1078,20 @@ def _short_position(verb: Token, subject: Span, start: int, end: int, inside: li
 SETTING_PREPOSITIONS = frozenset("during since after before until amid at throughout following".split())
 
 
+# Where a statement was made, when a phrase naming it closes the content (`in an interview`, `on his
+# Facebook page`; not `on the NBC morning show`, which may be what was talked of).
+OCCASION_NOUNS = frozenset("""
+interview email statement speech letter show appearance broadcast page tweet call conference briefing op-ed podcast
+occasions
+""".split())
+
+
+def _occasion(noun: Token) -> bool:
+    """`an interview`, `his Facebook page`, `multiple occasions`: an occasion of speaking."""
+    return noun.dep_ == "pobj" and noun.lower_ in OCCASION_NOUNS and (
+        noun.lower_ == "occasions" or any(d.lower_ in ("a", "an", "his", "her", "their", "its") for d in noun.lefts))
+
+
 def _setting(child: Token) -> bool:
     """A phrase telling when or where a verb happened (`during the debate`, `on Monday`, `at
     a rally`): the occasion of the statement, not part of what was stated."""
@@ -1098,6 +1112,11 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
             if first.lower_ in ("which", "who") and first.i > span.start and doc[first.i - 1].text == "," \
                     and token.right_edge.i >= span.end - 2:
                 return _rstrip(body, start, doc[first.i - 1].idx)
+        if token.dep_ == "prep" and token.lower_ in ("in", "on", "during") and token.i > span.start + 2 \
+                and token.right_edge.i >= span.end - 2 and any(_occasion(c) for c in token.children):
+            # `... to the Mexican government in an interview on Sunday`: where it was said, not what
+            comma = doc[token.i - 1].text == ","
+            return _rstrip(body, start, doc[token.i - 1].idx if comma else token.idx)
         if token.dep_ == "appos" and token.head.i < token.i and token.right_edge.i >= span.end - 2:
             # `opposed the trade pact — one of the biggest goals of ...`: the writer's gloss on it
             dash = doc[token.left_edge.i - 1] if token.left_edge.i > span.start + 1 else None
