@@ -1631,8 +1631,9 @@ def _resolve_speakers(article: Article, doc: Doc, statements: Sequence[_Found]) 
             continue
         if statement.stands_for is not None:  # the organisation or document, named where `it` speaks
             speaker, person = _speaker(article, statement.stands_for, people, last_person, org_words)
-            it = statement.subject
-            speaker = replace(speaker, mention=article.mention(it.start_char, it.end_char))
+            it = article.mention(statement.subject.start_char, statement.subject.end_char)
+            # never a person (a name the recogniser missed), nor the one a later "he" or "she" is
+            speaker, person = (Speaker(mention=it) if speaker.kind == "person" else replace(speaker, mention=it)), None
         else:
             speaker, person = _speaker(article, statement.subject, people, last_person, org_words)
         statement.speaker = speaker
