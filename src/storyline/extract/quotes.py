@@ -773,9 +773,13 @@ REPORTING_VERBS = BELIEF_VERBS | STANCE_VERBS | POSITION_VERBS | AS_VERBS | froz
 def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list[_Found]:
     """`X said (that) ...`, `X told reporters ...`, `according to X, ...` outside quotations."""
     found = []
+    quoted = bytearray(len(body) + 1)  # `_in_any(offset, inside)` for every offset, read once per token
+    for start, end in inside:
+        start, end = max(0, start - 1), min(len(quoted), end + 1)
+        quoted[start:end] = b"\x01" * max(0, end - start)
     for sentence in doc.sents:
         for token in sentence:
-            if _in_any(token.idx, inside):
+            if quoted[token.idx]:
                 continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 statement = _according_to(doc, body, sentence, token, inside)
