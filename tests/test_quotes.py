@@ -852,3 +852,99 @@ def test_a_that_clause_the_parse_made_the_head_is_what_the_verb_before_said() ->
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     clause, start = _misplaced_clause(doc[3])
     assert clause is not None and clause.text == "wants" and doc.text[start:].startswith("she wants")
+
+
+@pytest.mark.model
+def test_what_was_said_ends_where_another_speaker_takes_over() -> None:
+    text = ("Renko said the port would stay closed for six weeks, and when pressed on the cost, the harbour master "
+            "replied that it was unknown.\n\nRenko said that claim smacked of hypocrisy, because the council had "
+            "raised its own fees twice.\n\nStill, two in three fishers now back the new sea wall, according to a "
+            "poll by the union.\n\nThe fee has not made the port less attractive to shippers: Sarnholm was the "
+            "busiest harbour in the region in 2021, according to the port authority.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    found = {(q.speaker.name, q.text) for q in quotes[0]}
+    assert {
+        ("Renko", "the port would stay closed for six weeks"),  # not ", and ... replied"
+        ("harbour master", "it was unknown"),
+        ("Renko", "claim smacked of hypocrisy, because the council had raised its own fees twice"),  # their reason
+        ("poll", "two in three fishers now back the new sea wall"),  # not "Still,"
+        ("port authority", "Sarnholm was the busiest harbour in the region in 2021"),  # after the colon
+    } <= found, found
+    assert not any("according to" in q.text for q in quotes[0])
+
+
+@pytest.mark.model
+def test_stated_positions_the_parse_hides() -> None:
+    text = ("Writing for a local paper that all agreed Bellin won the debate, Marta Renko noted that the way he spoke "
+            "was critical to his success.\n\nJust 30 percent of the fishers consider Renko honest.\n\n"
+            "Renko offered no proof that the tender was rigged. Turkey has offered military backing to the rebels.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    found = {(q.speaker.name, q.text) for q in quotes[0]}
+    assert {
+        ("Marta Renko", "the way he spoke was critical to his success"),  # the "that" clause, not the one before
+        ("Just 30 percent of the fishers", "Renko honest"),  # `consider X Y` without "as"
+        ("Renko", "no proof that the tender was rigged"),
+    } <= found, found
+    assert not any("backing" in q.text for q in quotes[0])  # an offer of arms is no statement
+
+
+@pytest.mark.model
+def test_whom_the_speaker_s_own_clause_names_is_not_the_speaker() -> None:
+    text = ("The mayor, Marta Renko, opened the hearing on Monday. Campaigning against Oskar Bellin last year, "
+            "she said the harbour would reopen in May.")
+    _, quotes, _ = quotes_of_texts([text])
+    said = next(q for q in quotes[0] if q.cue == "said")
+    assert (said.speaker.name, said.speaker.mention.text) == ("Marta Renko", "she")
+
+
+@pytest.mark.model
+def test_a_quoted_phrase_the_speaker_reports_of_themselves_is_not_a_statement_of_its_own() -> None:
+    text = ('The mayor told fishers on Sunday she would consider it a "personal insult" if they did not vote '
+            'for the wall.\n\nThe mayor told fishers on Sunday that Bellin had called the new wall "a waste of money" '
+            'at the meeting.\n')
+    _, quotes, _ = quotes_of_texts([text])
+    found = [(q.speaker.name, q.text) for q in quotes[0]]
+    assert found == [
+        ("mayor", 'she would consider it a "personal insult" if they did not vote for the wall'),
+        ("mayor", 'Bellin had called the new wall "a waste of money" at the meeting'),
+        ("Bellin", 'the new wall "a waste of money"'),  # someone else's words, reported by the mayor
+    ], found
+
+
+@pytest.mark.model
+def test_a_closing_gloss_of_a_name_is_the_writer_s() -> None:
+    _, quotes, _ = quotes_of_texts(["Renko has vowed to repeal the Ferry Act, a law that caps fares."])
+    assert [q.text for q in quotes[0]] == ["to repeal the Ferry Act"]
+
+
+def test_a_name_the_parse_did_not_make_the_subject_still_speaks() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.extract.quotes import _subject
+
+    vocab = spacy.blank("en").vocab
+    # `Renko predicts that the port will close .` read as a noun "predicts" with "Renko" on it
+    words = "Renko predicts that the port will close .".split()
+    doc = Doc(vocab, words=words, heads=[1, 1, 6, 4, 6, 6, 1, 1],
+              deps=["compound", "ROOT", "mark", "det", "nsubj", "aux", "ccomp", "punct"])
+    assert _subject(doc[1], outside=(-1, -1)).text == "Renko"
+    # `At the hearing Marta Renko ( SDP ) called out Bellin .`: the name hung on the phrase before,
+    # and a parenthesis between it and the verb
+    words = "At the hearing Marta Renko ( SDP ) called out Bellin .".split()
+    doc = Doc(vocab, words=words, heads=[8, 2, 0, 4, 2, 4, 4, 4, 8, 8, 8, 8],
+              deps=["prep", "det", "pobj", "compound", "appos", "punct", "appos", "punct", "ROOT", "prt", "dobj",
+                    "punct"],
+              ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O", "B-PERSON", "O"])
+    assert _subject(doc[8], outside=(-1, -1)).text == "Marta Renko"
+
+
+@pytest.mark.model
+def test_a_second_speech_verb_joined_to_the_content_is_a_second_statement() -> None:
+    text = ("Renko said she was worried about the new fees and predicted that the port would close by May.\n\n"
+            "Renko said she has not raised the fees and never called a fisher to ask for money.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == [
+        "she was worried about the new fees", "the port would close by May",
+        "she has not raised the fees and never called a fisher to ask for money",  # an act she reports
+    ]

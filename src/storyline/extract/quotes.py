@@ -70,8 +70,16 @@ STANCE_VERBS = frozenset("""
 defend mock endorse support oppose attack tout discuss address question highlight dismiss reject push
 request demand propose recommend threaten show find reveal criticize criticise praise blame accuse
 call urge ask cite describe tweet dub label slam blast condemn denounce decry hail welcome
-refuse decline express plan seek back thank congratulate favor favour prefer pledge apologize
+refuse decline express plan seek back thank congratulate favor favour prefer pledge apologize offer
 """.split())
+# What a speaker offers that is a statement (`offered no proof`, `offered his assessment`), unlike
+# `offered military backing`.
+OFFERED_WORDS = frozenset('''
+advice proof evidence assessment thought insight congratulation condolence explanation detail response
+opinion view praise criticism apology assurance reassurance comment word defense defence analysis prediction
+forecast testimony tip suggestion reason clue evaluation review guide take critique argument rebuttal excuse
+justification answer account reminder warning message theory vision plea endorsement support
+'''.split())
 # More verbs of stating a position with an object (`echoed the warning`, `assailed the plan`), for
 # reported speech only: as attributions of quotations they are untested.
 POSITION_VERBS = frozenset("""
@@ -336,6 +344,10 @@ def _single_quoted(text: str, start: int, end: int) -> list[QuotedSpan]:
     return found
 
 
+# A conjunction left at the end of a content whose second half the parse gave to another verb.
+DANGLING = re.compile(r"[\s,;]+(?:and|but|or)\s*$")
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -378,7 +390,8 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     quoted = _covered(span.pieces for span in spans)
     for statement in reported:
         statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
-    statements = _outermost(_distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0])))
+    statements = _outermost(_distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0])),
+                            {id(s) for s in reported})
     _adopt_orphans(body, statements)
     _resolve_speakers(article, doc, statements)
     quotes = []
@@ -419,14 +432,17 @@ def _distinct(statements: list[_Found]) -> list[_Found]:
     return kept
 
 
-def _outermost(statements: list[_Found]) -> list[_Found]:
+def _outermost(statements: list[_Found], reported: set[int]) -> list[_Found]:
     """Drop reported speech that another statement reports: in `the poll found that 74 percent
     said he should release his returns` or `Obama said he planned to stay active`, the inner
     attribution, cue and content, is part of what the outer speaker stated, not a statement the
     article makes. Quotations are kept: they are the speaker's own words wherever they stand; so
     is what `according to X` wraps (`according to Fars, Kanani claims that ...`): X is where the
     article had it from, the inner speaker the one who stated it; and a statement cued by a noun
-    (`the council rejected Renko's call for an inquiry`), which the article reports itself."""
+    (`the council rejected Renko's call for an inquiry`), which the article reports itself.
+    `reported` holds the ids of the statements found as reported speech: one mostly in quotation
+    marks is dropped too when it is the outer speaker's (`he would consider it a "personal
+    insult"`), and kept when it is someone else's (`Renko said Bellin had called it "a waste"`)."""
     reporting = [s for s in statements if s.kind != "direct" and s.cue is not None and s.cue.lower_ != "according"]
 
     def within(inner: _Found, outer: _Found) -> bool:
@@ -436,7 +452,18 @@ def _outermost(statements: list[_Found]) -> list[_Found]:
             and all(inside(s, e) for s, e in inner.pieces)
 
     return [s for s in statements
-            if s.kind != "indirect" or s.nominal or not any(o is not s and within(s, o) for o in reporting)]
+            if s.nominal or not any(o is not s and within(s, o) and (s.kind == "indirect" or id(s) in reported
+                                                                     and _same_speaker(s, o)) for o in reporting)]
+
+
+def _same_speaker(inner: _Found, outer: _Found) -> bool:
+    """Whether a statement inside another is by its speaker, as far as the parse tells: no
+    subject of its own, a pronoun, or the same word for one (`he would consider it a "personal
+    insult"` inside what the president told them; not `Bellin had called it "a waste"`)."""
+    if inner.subject is None or outer.subject is None:
+        return True
+    head = inner.subject.root.lower_
+    return head in PRONOUNS | PLURAL_PRONOUNS | {"i", "we", "it"} or head == outer.subject.root.lower_
 
 
 def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]:
@@ -947,13 +974,19 @@ OBJECT_VERBS = (STANCE_VERBS | PARTIAL_VERBS | POSITION_VERBS | AS_VERBS) - NO_O
 def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
     """What a speech verb's subject said: its clause (`said (that) ...`), or for verbs of
     stance its object and complements (`defended his tweets`, `urged voters to ...`)."""
-    if _lemma(verb) in AS_VERBS and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights):
-        return None  # `saw the debate`, `would consider it an insult`: not a view stated as such
+    if _lemma(verb) in AS_VERBS and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.rights) \
+            and not (_lemma(verb) == "consider" and any(c.dep_ == "ccomp" and c.i > verb.i and _is_noun_or_adjective(c)
+                                                        for c in verb.children)):
+        return None  # `saw the debate`: not a view stated as such (`consider Renko honest` is one)
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                    and (c.pos_ in ("VERB", "AUX") if c.pos_ else True)
                    and (c.i > verb.i or not any(mark in body[c.idx:verb.idx] for mark in ";:\n")
                         and not any(m.dep_ == "mark" and c.right_edge.i < m.i < verb.i for m in verb.children))
                    and not (_lemma(c) in SPEECH_VERBS and _closing(c))]
+    # a "that" clause after the verb first: the parse may hang a clause before on it too (`Writing for a
+    # panel that agreed Pence won, Barabak noted that ...`)
+    complements.sort(key=lambda c: not (c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                              for m in c.children)))
     # not `It's unlikely; the team says she'll go on` (nor after a colon), nor a headline the parse
     # ran into the sentence, nor a clause before a verb that is itself subordinate (`continues to
     # insist, in an interview, that he wants ...`: the parse made "wants" the head)
@@ -977,6 +1010,10 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         more = _infinitives_on(verb, complement)
         if more is not None:
             span = (span[0], max(span[1], _subtree_chars(more)[1]))
+        reason = next((c for c in verb.rights if c.dep_ == "advcl" and c.i > complement.i
+                       and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
+        if reason is not None and complement.i > verb.i:
+            span = (span[0], max(span[1], _subtree_chars(reason)[1]))  # `said X, because Y`: the reason is theirs
         front = [t for t in complement.subtree if t.i < verb.i] \
             or [c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS]
         if len(front) == 1 and front[0].lower_ in RELATIVE_WORDS \
@@ -1016,8 +1053,16 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
                         if "\n" not in body[c.left_edge.idx:verb.idx]), subject)
     if _lemma(verb) in BELIEF_VERBS and subject.root.lower_ in OBJECT_PRONOUNS:
         return None  # `let them know that ...`: the knowing is not theirs to state
+    if _lemma(verb) == "offer" and not (_can_speak(subject.root) and any(
+            c.dep_ == "dobj" and (c.lower_ in OFFERED_WORDS or c.lower_.rstrip("s") in OFFERED_WORDS)
+            for c in verb.children)):
+        return None  # `Turkey offered military backing`, `casinos offer betting`: not words
     start, end = _clip_to_paragraph(body, *span, verb.idx)
     end = _without_second_act(verb, body, start, _without_aside(verb.doc, body, start, end))
+    dangling = DANGLING.search(body, start, end)
+    end = dangling.start() if dangling is not None and dangling.start() > start else end
+    source = body.find(", according to ", start, end)  # `back the wall, according to a poll`: whose word it is
+    end = _rstrip(body, start, source) if source > start and not _in_any(source, inside) else end
     if (end - start < 12 and not _short_position(verb, subject, start, end, inside)) \
             or start <= subject.start_char < end:
         return None
@@ -1125,7 +1170,8 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
             # `opposed the trade pact — one of the biggest goals of ...`: the writer's gloss on it
             dash = doc[token.left_edge.i - 1] if token.left_edge.i > span.start + 1 else None
             before = body[start:dash.idx] if dash is not None else ""
-            if dash is not None and dash.text in ("—", "–", "--") \
+            if dash is not None and (dash.text in ("—", "–", "--") or dash.text == "," and _is_proper(token.head)
+                                     and token.left_edge.lower_ in ("a", "an")) \
                     and not any(_lemma(t) in VERBS and _is_verb(t) for t in token.subtree) \
                     and before.count("“") <= before.count("”") and before.count('"') % 2 == 0:  # not a quote's
                 return _rstrip(body, start, dash.idx)
@@ -1190,12 +1236,34 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
     for token in span:
         if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
                 and ((_lemma(token) in VERBS and _looks_past(verb) and _looks_past(token) and _looks_present(token.head)
-                      or _bare(token.head) and _finite(token) and _speaker_acts(token.head))
+                      or _bare(token.head) and _finite(token) and _speaker_acts(token.head)
+                      or _speaks_again(token) and _speaker_acts(token.head) and _same_form(token, verb))
                      and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)):
             cut = next((c for c in token.head.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < token.i), None)
             if cut is not None and cut.i > span.start + 1:
                 return _rstrip(body, start, cut.idx)
+    for token in span:
+        if token.dep_ == "conj" and span.start <= token.head.i < token.i and _lemma(token) in SPEECH_VERBS \
+                and any(c.dep_ == "nsubj" for c in token.children) and token.left_edge.lower_ != "that" \
+                and not any(c.dep_ == "mark" for c in token.children):
+            cut = next((c for c in token.head.children if c.dep_ == "cc" and token.head.i < c.i < token.i), None)
+            if cut is not None and cut.i > span.start + 2:
+                return _rstrip(body, start, cut.idx)
     return end
+
+
+def _speaks_again(verb: Token) -> bool:
+    """A verb of speech (`and predicted ...`); not `asked for people to chip in`, nor `called a
+    donor`: acts the speaker may report."""
+    return _lemma(verb) in SPEECH_VERBS - {"ask"}
+
+
+def _same_form(one: Token, other: Token) -> bool:
+    """Two verbs in one form: both in -s, both past, or both in -ing (`said she was worried ...
+    and predicted ...`, `says ... and adds ...`)."""
+    forms = [(w.lower_.endswith("s") and _looks_present(w), _looks_past(w), w.lower_.endswith("ing"))
+             for w in (one, other)]
+    return forms[0] == forms[1] and any(forms[0])
 
 
 def _names_only(doc: Doc, start: int, end: int) -> bool:
@@ -1211,7 +1279,7 @@ def _gerund_subject(verb: Token) -> Span | None:
     preposition hangs on (`began by saying ...`, `in defending himself, Trump ...`)."""
     if not _is_gerund(verb):
         return None
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
         governor = verb.head.head
         if governor.dep_ == "pobj" and governor.head.dep_ == "prep" and not _is_verb(governor):
             governor = governor.head.head  # `in addition to stating ..., Clinton has vowed`
@@ -1356,8 +1424,8 @@ def _around_attribution(body: str, sentence: Span, verb: Token, inside: list[tup
     attribution = list(verb.subtree)
     first, last = attribution[0], attribution[-1]
     opening = DATELINE.match(body, sentence.start_char, first.idx)  # `SARNHOLM (ANW) — `
-    before = _trim(body, *_clip_to_paragraph(body, opening.end() if opening else sentence.start_char, first.idx,
-                                             verb.idx))
+    before = _main_clause(verb.doc, body, *_trim(body, *_clip_to_paragraph(
+        body, opening.end() if opening else sentence.start_char, first.idx, verb.idx)))
     after = _trim(body, *_clip_to_paragraph(body, last.idx + len(last), sentence.end_char, verb.idx))
     pieces = [(s, e) for s, e in (before, after) if e - s >= 3]
     if sum(e - s for s, e in pieces) < 12:
@@ -1380,9 +1448,35 @@ def _according_to(
     after = (phrase_end, sentence.end_char)
     start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
     start, end = _trim(body, *_clip_to_paragraph(body, start, end, according.idx))
+    if end <= according.idx:
+        start, end = _main_clause(doc, body, start, end)
     if end - start < 12:
         return None
     return _Found(pieces=[(start, end)], kind="indirect", cue=according, cue_text="according to", subject=subject)
+
+
+def _main_clause(doc: Doc, body: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence before its attribution without what leads into its main clause: the part after a
+    colon or semicolon (`... less attractive to firms: London was the capital, according to ...`),
+    or the clause from its subject after an opening word, participle or "as" clause and a comma
+    (`Still, two in three voters ...`, `Entering the final contests, Clinton leads ...`)."""
+    text = body[start:end]
+    cut = max(text.rfind(": "), text.rfind("; "))
+    if cut > 0 and text[cut - 1].isalpha() and text[cut + 2:cut + 3] not in OPENING + STRAIGHT + "'‘" \
+            and len(MARK.findall(text, 0, cut)) % 2 == 0:
+        return _trim(body, start + cut + 1, end)
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return start, end
+    root = span.root
+    subject = next((c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= span.start), None)
+    if subject is not None and subject.left_edge.i > span.start \
+            and any(t.text == "," for t in doc[span.start:subject.left_edge.i]) \
+            and all(c.dep_ in ("advmod", "npadvmod", "cc", "punct", "intj")
+                    or c.dep_ == "advcl" and (c.left_edge == c or c.left_edge.lower_ == "as")
+                    for c in root.lefts if c.i < subject.left_edge.i):
+        return subject.left_edge.idx, end
+    return start, end
 
 
 # --- parse helpers -------------------------------------------------------------------------
@@ -1412,6 +1506,10 @@ def _is_noun(token: Token) -> bool:
     if token.pos_:
         return token.pos_ == "NOUN"
     return token.is_alpha and token.text[:1].islower() and token.dep_ in NOUN_DEPS
+
+
+def _is_noun_or_adjective(token: Token) -> bool:
+    return not _is_verb(token) and not token.lower_.endswith(("ed", "ing"))
 
 
 def _is_gerund(token: Token) -> bool:
@@ -1450,7 +1548,7 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                             and not (outside[0] <= c.idx < outside[1])), None)
             if subject is not None and _can_speak(subject):
                 return _subject(ancestor, outside=outside)
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb \
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
             and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):  # "..., he said and added ..."
         # (not `..., but it's expected that ...`: a passive with a subject of its own)
         head = verb.head
@@ -1461,12 +1559,20 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
             return _subject(head, outside=outside)
     if verb.dep_ == "ROOT" and verb.i > verb.sent.start:
         # `In a meeting with the Washington Post Trump said ...`: a name the parse hung on the phrase before
-        before = verb.doc[verb.i - 1]
+        # (past a parenthesis: `Sen. Lindsey Graham (R-SC) called out ...`)
+        end = verb.i
+        if verb.doc[end - 1].text == ")":
+            end = next((t.i for t in reversed(verb.doc[verb.sent.start:end - 1]) if t.text == "("), end)
+        before = verb.doc[end - 1]
         name = next((e for e in verb.doc.ents if e.start <= before.i < e.end), None)
-        if name is not None and name.end == verb.i and name.label_ in ("PERSON", "ORG") \
+        if name is not None and name.end == end and name.label_ in ("PERSON", "ORG") \
                 and before.dep_ in ("pobj", "compound", "appos", "conj") \
                 and not outside[0] <= name.start_char < outside[1]:
             return name
+        if name is None and end == verb.i and before.dep_ == "compound" and before.head.i == verb.i \
+                and before.is_title and verb.is_lower and _is_speech_verb(verb) \
+                and not outside[0] <= before.idx < outside[1]:
+            return _noun_phrase(before)  # `Trump predicts that ...`, read as a noun with its compound
     return None
 
 
@@ -1619,6 +1725,7 @@ class _Person:
     position: int
     sentence: int = -1  # start offset of its sentence
     is_subject: bool = False
+    is_owner: bool = False  # named as a possessor (`Obama's aides`)
 
 
 def _resolve_speakers(article: Article, doc: Doc, statements: Sequence[_Found]) -> None:
@@ -1659,7 +1766,7 @@ def _people(doc: Doc) -> list[_Person]:
         if not name:
             continue
         found.append(_Person(name, _title_before(ent) or _role_near(ent), ent.start_char, ent.sent.start_char,
-                             ent.root.dep_ in ("nsubj", "nsubjpass")))
+                             ent.root.dep_ in ("nsubj", "nsubjpass"), ent.root.dep_ == "poss"))
     roles: dict[str, str] = {}
     for person in found:  # surnames to full names, and each name's role wherever the text gives it
         person.name = _full_name(person.name, found, person.position)
@@ -1727,7 +1834,7 @@ def _speaker(
             role = known.role or (last.role if last is not None and last.name == known.name else None)
             return Speaker(name=known.name, mention=mention, role=role, kind="person"), known
     if lower in PRONOUNS or lower == "i":
-        recent = _antecedent(people, last, subject.start_char, lower)
+        recent = _antecedent(people, last, subject.start_char, lower, subject.sent.start_char)
         if recent is not None:
             return Speaker(name=recent.name, mention=mention, role=recent.role, kind="person"), recent
         return Speaker(mention=mention), None
@@ -1841,11 +1948,14 @@ def _role_of(name: str, people: list[_Person]) -> str | None:
     return next((p.role for p in people if p.name == name and p.role), None)
 
 
-def _antecedent(people: list[_Person], last: _Person | None, position: int, pronoun: str = "") -> _Person | None:
+def _antecedent(people: list[_Person], last: _Person | None, position: int, pronoun: str = "",
+                sentence: int = -1) -> _Person | None:
     """Who `he`/`she` at `position` most likely is: a person in the nearest sentence that names
     one, its first subject first (`The spokeswoman declined to say whether Dzhabarov would stay.
     She said ...`); the previous speaker counts as named where they spoke. A role that tells a
-    man from a woman (spokesman, spokeswoman) rules out the other pronoun."""
+    man from a woman (spokesman, spokeswoman) rules out the other pronoun. In the pronoun's own
+    `sentence` (its start offset), a person named neither as a subject nor as an owner is passed
+    over for the sentence before (`Campaigning against Bellin, she said ...`)."""
     excluded = {"she": "man", "her": "man", "he": "woman", "him": "woman"}.get(pronoun)
     before = [p for p in people if p.position < position and (excluded is None or _role_sex(p.role) != excluded)]
     if last is not None and last.position < position and (excluded is None or _role_sex(last.role) != excluded):
@@ -1855,6 +1965,12 @@ def _antecedent(people: list[_Person], last: _Person | None, position: int, pron
     nearest = max(p.sentence for p in before)
     in_sentence = sorted((p for p in before if p.sentence == nearest), key=lambda p: p.position)
     subjects = [p for p in in_sentence if p.is_subject]
+    if not subjects and nearest == sentence and not any(p.is_owner for p in in_sentence):
+        # `Campaigning against Mitt Romney, he barely mentioned ...`: whom the speaker's own clause
+        # names is not the speaker; the sentence before, if it names anyone
+        earlier = [p for p in before if p.sentence < nearest]
+        if earlier:
+            return _antecedent(earlier, None, position, pronoun, sentence)
     return subjects[0] if subjects else in_sentence[-1]
 
 
