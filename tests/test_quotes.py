@@ -948,3 +948,45 @@ def test_a_second_speech_verb_joined_to_the_content_is_a_second_statement() -> N
         "she was worried about the new fees", "the port would close by May",
         "she has not raised the fees and never called a fisher to ask for money",  # an act she reports
     ]
+
+
+@pytest.mark.model
+def test_an_organisation_that_speaks_in_a_which_clause_is_the_speaker() -> None:
+    text = "Sen. Ivo Renko won a ruling from the Harbour Board, which ruled that he met the residency rule."
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [("Harbour Board", "he met the residency rule")]
+
+
+@pytest.mark.model
+def test_a_speech_verb_after_by_or_after_is_said_by_the_subject_of_the_clause() -> None:
+    text = ("Marta Renko then appeared on Radio Sarn on Tuesday and began by saying she would never raise the "
+            "ferry fares.")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("Marta Renko", "she would never raise the ferry fares")]
+
+
+@pytest.mark.model
+def test_a_closing_contrast_with_its_own_subject_is_the_writer_s() -> None:
+    text = ("Renko said the new wall was a success, although the council never voted for it.\n\n"
+            "Renko said the wall was a crucial, although costly, defence for the harbour.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == [
+        "the new wall was a success", "the wall was a crucial, although costly, defence for the harbour"]
+
+
+@pytest.mark.model
+def test_those_who_are_described_are_an_anonymous_source() -> None:
+    _, quotes, _ = quotes_of_texts(["Those close to the mayor say that she will run again in May."])
+    speaker = quotes[0][0].speaker
+    assert (speaker.name, speaker.kind, speaker.mention.text) == (
+        "those close to the mayor", "anonymous", "Those close to the mayor")
+    _, quotes, _ = quotes_of_texts(["Those are the facts, and that says the port will close."])
+    assert quotes[0] == ()
+
+
+@pytest.mark.model
+def test_a_closing_aside_that_reports_speech_is_a_statement_of_its_own() -> None:
+    _, quotes, _ = quotes_of_texts(["Renko criticised the new wall, which Bellin said was a waste of money."])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("Renko", "the new wall"), ("Bellin", "which was a waste of money")]

@@ -934,7 +934,7 @@ def _noun_statement(body: str, noun: Token, inside: list[tuple[int, int]]) -> _F
             return None
         span = (objects[0].idx, objects[-1].idx + len(objects[-1]))
     subject = _owner(noun)
-    if subject is None or subject.root.lower_ in NOT_SPEAKERS:
+    if subject is None or _mute(subject):
         return None
     start, end = _clip_to_paragraph(body, *span, noun.idx)
     if end - start < 12 and not _names_only(noun.doc, start, end) \
@@ -1041,7 +1041,7 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         return None
     subject = _subject(verb, outside=(-1, -1)) or _gerund_subject(verb)
     stands_for = _it_antecedent(subject, inside)
-    if subject is None or subject.root.lower_ in NOT_SPEAKERS and stands_for is None or subject.root.dep_ == "expl":
+    if subject is None or _mute(subject) and stands_for is None or subject.root.dep_ == "expl":
         return None
     if "\n" in body[min(subject.end_char, verb.idx):max(subject.start_char, verb.idx)]:
         # a dateline or menu run into the sentence by the parse: the subject on the verb's own line,
@@ -1131,7 +1131,7 @@ SETTING_PREPOSITIONS = frozenset("during since after before until amid at throug
 # Facebook page`; not `on the NBC morning show`, which may be what was talked of).
 OCCASION_NOUNS = frozenset("""
 interview email statement speech letter show appearance broadcast page tweet call conference briefing op-ed podcast
-occasions
+occasions stop debate hearing forum
 """.split())
 
 
@@ -1148,19 +1148,29 @@ def _setting(child: Token) -> bool:
                                      or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree))
 
 
+CONTRAST_MARKS = frozenset("while though although whereas".split())
+
+
 def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
     """The end of a content without a closing aside about its last noun (`..., which makes him an
-    outlier`, `..., who has not been charged`): the writer's words, not the speaker's. An aside
-    that reports speech (`..., which he described as ...`) stays."""
+    outlier`, `..., who has not been charged`, `..., which Bellin said was a waste`: a statement
+    of its own), or a closing contrast with a subject of its own (`..., although the council never
+    voted for it`): the writer's words, not the speaker's."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
     for token in span:
-        if token.dep_ == "relcl" and token.i > span.start and _lemma(token) not in VERBS:
+        if token.dep_ == "relcl" and token.i > span.start:
             first = token.left_edge
             if first.lower_ in ("which", "who") and first.i > span.start and doc[first.i - 1].text == "," \
                     and token.right_edge.i >= span.end - 2:
                 return _rstrip(body, start, doc[first.i - 1].idx)
+        if token.dep_ == "advcl" and token.i > span.start + 2 and token.right_edge.i >= span.end - 2:
+            mark = next((m for m in token.children if m.dep_ == "mark" and m.lower_ in CONTRAST_MARKS), None)
+            first = token.left_edge
+            if mark is not None and first.i > span.start + 1 and doc[first.i - 1].text in (",", "—", "–", "--") \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                return _rstrip(body, start, doc[first.i - 1].idx)  # `..., while others want ...`
         if token.dep_ == "prep" and token.lower_ in ("in", "on", "during") and token.i > span.start + 2 \
                 and token.right_edge.i >= span.end - 2 and any(_occasion(c) for c in token.children):
             # `... to the Mexican government in an interview on Sunday`: where it was said, not what
@@ -1236,7 +1246,7 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
     for token in span:
         if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
                 and ((_lemma(token) in VERBS and _looks_past(verb) and _looks_past(token) and _looks_present(token.head)
-                      or _bare(token.head) and _finite(token) and _speaker_acts(token.head)
+                      or _bare(token.head) and _finite(token) and (_speaker_acts(token.head) or _after_comma(token))
                       or _speaks_again(token) and _speaker_acts(token.head) and _same_form(token, verb))
                      and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)):
             cut = next((c for c in token.head.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < token.i), None)
@@ -1250,6 +1260,12 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
             if cut is not None and cut.i > span.start + 2:
                 return _rstrip(body, start, cut.idx)
     return end
+
+
+def _after_comma(verb: Token) -> bool:
+    """`..., and has championed ...`: a conjoined verb whose `and` follows a comma."""
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    return cc is not None and cc.i > 0 and verb.doc[cc.i - 1].text == ","
 
 
 def _speaks_again(verb: Token) -> bool:
@@ -1392,7 +1408,7 @@ def _belief_clause(body: str, adjective: Token, inside: list[tuple[int, int]]) -
     clause = next((c for c in adjective.rights if c.dep_ == "ccomp" and not _mostly_quoted(list(c.subtree), inside)),
                   None)
     subject = _subject(adjective.head, outside=(-1, -1)) if adjective.head.lower_ in BE_FORMS else None
-    if clause is None or subject is None or subject.root.lower_ in NOT_SPEAKERS:
+    if clause is None or subject is None or _mute(subject):
         return None
     start, end = _clip_to_paragraph(body, *_subtree_chars(clause), adjective.idx)
     if end - start < 12:
@@ -1419,7 +1435,7 @@ def _around_attribution(body: str, sentence: Span, verb: Token, inside: list[tup
     around the attribution is what was said."""
     subject = _subject(verb, outside=(-1, -1))
     stands_for = _it_antecedent(subject, inside, aside=True)
-    if subject is None or subject.root.lower_ in NOT_SPEAKERS and stands_for is None:
+    if subject is None or _mute(subject) and stands_for is None:
         return None
     attribution = list(verb.subtree)
     first, last = attribution[0], attribution[-1]
@@ -1525,6 +1541,11 @@ def _cue_text(token: Token) -> str:
     return " ".join([token.text, *(p.text for p in particles)])
 
 
+# Prepositions before a gerund whose doer is the subject of the verb they hang on (`began by saying
+# ...`); not `for` (`criticised him for saying ...`: his saying) nor `without`.
+GERUND_PREPOSITIONS = frozenset("by after before while in upon".split())
+
+
 def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
     """The speaker of `verb`: its subject (or the agent of a passive), not inside the quotation;
     of two the parse gave it, the nearer (`SARNHOLM, 22 April — The official told ...`: a dateline)."""
@@ -1532,8 +1553,9 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
         if child.dep_ in ("nsubj", "nsubjpass") and not (outside[0] <= child.idx < outside[1]):
             if child.dep_ == "nsubjpass":
                 continue
-            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":  # "a fisher, who said ..."
-                return _noun_phrase(verb.head)
+            if verb.dep_ == "relcl" and (child.lower_ in ("who", "that")
+                                         or child.lower_ == "which" and _can_speak(verb.head)):
+                return _noun_phrase(verb.head)  # "a fisher, who said ...", "the board, which ruled ..."
             return _noun_phrase(child)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -1548,6 +1570,9 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                             and not (outside[0] <= c.idx < outside[1])), None)
             if subject is not None and _can_speak(subject):
                 return _subject(ancestor, outside=outside)
+    if verb.dep_ == "pcomp" and _is_gerund(verb) and verb.head.lower_ in GERUND_PREPOSITIONS \
+            and verb.head.head.i != verb.head.i and verb.head.head.dep_ in VERB_DEPS:
+        return _subject(verb.head.head, outside=outside)  # `began by saying ...`, `after noting that ...`
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i \
             and not any(c.dep_ in ("nsubjpass", "expl") for c in verb.children):  # "..., he said and added ..."
         # (not `..., but it's expected that ...`: a passive with a subject of its own)
@@ -1602,6 +1627,14 @@ def _it_antecedent(subject: Span | None, inside: list[tuple[int, int]], *, aside
     return None
 
 
+def _mute(subject: Span) -> bool:
+    """A subject that says nothing itself (`it`, `this`, `which`), unless it is `those`
+    or `these` with words saying who (`those close to him`, `those who backed the bill`)."""
+    root = subject.root
+    return root.lower_ in NOT_SPEAKERS and not (
+        root.lower_ in ("those", "these") and any(c.dep_ in ("amod", "relcl", "acl", "prep") for c in root.rights))
+
+
 def _can_speak(token: Token) -> bool:
     """Whether a subject's head can be a speaker: a name, a pronoun for people, an organisation,
     or a noun for people (`officials`, `the campaign`)."""
@@ -1624,7 +1657,8 @@ def _noun_phrase(head: Token) -> Span:
     right = head.i
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "at")
-                                                         and head.lower_ != "people"):
+                                                         and head.lower_ != "people") \
+                or head.lower_ in ("those", "these") and child.dep_ in ("amod", "prep", "acl"):  # `those close to him`
             right = max(right, max(t.i for t in child.subtree))
         else:
             break
@@ -1845,7 +1879,7 @@ def _speaker(
         person = _by_role(_lemma(head), people, last, subject.start_char)
         if person is not None:
             return Speaker(name=person.name, mention=mention, role=person.role, kind="person"), person
-    if (_lemma(head) in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS
+    if (_lemma(head) in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS or lower in ("those", "these") and len(subject) > 1
             or head.is_lower and _lemma(head) in ROLE_WORDS - NOT_PEOPLE_ROLES) \
             and not any(t.ent_type_ == "PERSON" for t in subject):
         # "a senior official", and a person the text names by role only: "the chief of the CIA"
@@ -1997,4 +2031,5 @@ def _by_role(role_word: str, people: list[_Person], last: _Person | None, positi
 
 
 def _strip_determiner(text: str) -> str:
-    return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text).strip(" ,")
+    text = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text).strip(" ,")
+    return re.sub(r"^Th(?=(?:ose|ese)\s)", "th", text)  # `those close to him`, as any other group
