@@ -990,3 +990,38 @@ def test_a_closing_aside_that_reports_speech_is_a_statement_of_its_own() -> None
     _, quotes, _ = quotes_of_texts(["Renko criticised the new wall, which Bellin said was a waste of money."])
     assert [(q.speaker.name, q.text) for q in quotes[0]] == [
         ("Renko", "the new wall"), ("Bellin", "which was a waste of money")]
+
+
+@pytest.mark.model
+def test_a_second_that_clause_after_but_is_said_too() -> None:
+    text = "Renko said the port needs a new wall, but that she would not raise the fares."
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == ["the port needs a new wall, but that she would not raise the fares"]
+
+
+@pytest.mark.model
+def test_what_the_parse_hung_on_the_verb_after_an_object_belongs_to_it() -> None:
+    text = ("Renko railed against the influence of ferry lobbies, including the one that backed Bellin.\n\n"
+            "They disclosed the unseemly image of her husband making millions from the port.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == [
+        "the influence of ferry lobbies, including the one that backed Bellin",
+        "the unseemly image of her husband making millions from the port"]
+
+
+@pytest.mark.model
+def test_a_predicate_the_parse_read_as_a_clause_on_a_noun_still_speaks() -> None:
+    text = ("Attorney General Ivo Renko (D), Bellin's opponent in the upcoming mayoral election, called Friday for "
+            "releasing the harbour videos.")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [("Ivo Renko", "releasing the harbour videos")]
+
+
+@pytest.mark.model
+def test_members_of_a_group_are_an_anonymous_source_not_a_person() -> None:
+    text = ("One of the doctors said the clinic was closed.\n\nSome of the fishers said the port was closed.\n\n"
+            "Many of Renko's aides said the wall was late.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes[0]] == [
+        ("one of the doctors", "anonymous"), ("some of the fishers", "anonymous"),
+        ("many of Renko's aides", "anonymous")]

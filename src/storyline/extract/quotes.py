@@ -158,6 +158,8 @@ chairman chairwoman chair official ambassador envoy senator governor mayor repre
 chief head leader commander general colonel officer analyst expert researcher professor
 prime deputy foreign press lawmaker congressman congresswoman candidate manager
 """.split())
+# Words for some members of a group (`one of the doctors`, `most of the fishers`).
+PART_WORDS = frozenset("one some many several most all each both few none either neither".split())
 # Role words that head no person (`the press`).
 NOT_PEOPLE_ROLES = frozenset({"press", "foreign", "prime"})
 # Common nouns for people (besides `ANONYMOUS_HEADS` and `ROLE_WORDS`): an unnamed speaker
@@ -1014,6 +1016,10 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
                        and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
         if reason is not None and complement.i > verb.i:
             span = (span[0], max(span[1], _subtree_chars(reason)[1]))  # `said X, because Y`: the reason is theirs
+        also = [c for c in verb.rights if c.dep_ == "conj" and c.i > complement.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        if also:
+            span = (span[0], max(span[1], _subtree_chars(also[-1])[1]))  # `said X, but that Y`: both were said
         front = [t for t in complement.subtree if t.i < verb.i] \
             or [c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS]
         if len(front) == 1 and front[0].lower_ in RELATIVE_WORDS \
@@ -1036,6 +1042,7 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         if _lemma(verb) in POSITION_VERBS - STANCE_VERBS - PARTIAL_VERBS and _mostly_quoted(tokens, inside):
             return None  # `bemoaning the "phony system"`: a label in marks, left to the quotation pass
         first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+        last = _object_tail(verb, last)
         span = (first.idx, last.idx + len(last))
     else:
         return None
@@ -1308,7 +1315,8 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
     through one of its prepositions, when it has no direct object. An object mostly in
     quotation marks (`referred to her "sex tape"`) is a label, left to the quotation pass."""
     prepositions = PREPOSITION_VERBS.get(_lemma(verb), "").split()
-    if not prepositions or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in verb.children):
+    if not prepositions or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.ent_type_ not in ("DATE", "TIME")
+                               for c in verb.children):  # (`called Friday for ...`: when, read as an object)
         return None
     if _lemma(verb) == "refer" and verb.dep_ == "advcl" and _is_speech_verb(verb.head):
         return None  # `"...," he said, referring to the fuel bill`: what the quotation is about
@@ -1322,6 +1330,7 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
                 tokens += [t for c in verb.rights if c.dep_ in ("advcl", "xcomp") and c.left_edge.i == end + 1
                            and c.left_edge.lower_ == "to" for t in c.subtree]  # `called for X to resign`
                 first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+                last = _object_tail(verb, last)
                 return first.idx, last.idx + len(last)
             return None
         if child.dep_ == "advcl" and child.sent == verb.sent:
@@ -1332,6 +1341,23 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
             if tokens and not _mostly_quoted(tokens, inside):
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return None
+
+
+def _object_tail(verb: Token, last: Token) -> Token:
+    """The last word of an object with what the parse hung on the verb but belongs to the object:
+    `, including ...` right after it (`railed against super PACs, including the one ...`), or a
+    gerund right after it with no comma (`disclosed the specter of her husband making millions`)."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.i <= last.i:
+            continue
+        gap = doc[last.i + 1:child.left_edge.i]
+        if child.dep_ == "prep" and child.lower_ == "including" and all(t.text == "," for t in gap) \
+                or child.dep_ == "advcl" and not len(gap) and _is_gerund(child) and child.left_edge.i == child.i \
+                and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
+            last = child.right_edge
+        break
+    return last
 
 
 def _asked_of(verb: Token, clause: Token) -> Token | None:
@@ -1582,6 +1608,10 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # conjoined verbs share a subject ("Bush referred to ... but described ..."), "..., saying ..."
             return _subject(head, outside=outside)
+    root = verb.sent.root
+    if verb.dep_ == "acl" and root.i < verb.i and _misread_predicate(verb):
+        phrase = _noun_phrase(root)  # `Roy Cooper, the attorney general, called Friday for ...` read as a noun
+        return phrase.doc[phrase.start:min(phrase.end, verb.i)]
     if verb.dep_ == "ROOT" and verb.i > verb.sent.start:
         # `In a meeting with the Washington Post Trump said ...`: a name the parse hung on the phrase before
         # (past a parenthesis: `Sen. Lindsey Graham (R-SC) called out ...`)
@@ -1599,6 +1629,21 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 and not outside[0] <= before.idx < outside[1]:
             return _noun_phrase(before)  # `Trump predicts that ...`, read as a noun with its compound
     return None
+
+
+def _misread_predicate(verb: Token) -> bool:
+    """A verb the parse hung on a noun as a clause (`acl`) in a sentence whose head is a noun
+    with no verb of its own: the sentence's predicate, misread (`One of the doctors who sent
+    the letter called Oz a quack`); not a participle (`members, called to service by the
+    governor`, `a fund called Sarn Futures`)."""
+    root = verb.sent.root
+    part = next((o for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)  # `one of the doctors`
+    return _looks_past(verb) and verb.is_lower and root.dep_ == "ROOT" \
+        and (_can_speak(root) or part is not None and _can_speak(part)) \
+        and FORMS.get(root.lower_) not in VERBS and not (root.pos_ and root.pos_ in ("VERB", "AUX")) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "cop", "expl") for c in root.children) \
+        and not any(c.dep_ in ("agent", "auxpass", "aux") for c in verb.children)
 
 
 def _it_antecedent(subject: Span | None, inside: list[tuple[int, int]], *, aside: bool = False) -> Span | None:
@@ -1838,7 +1883,7 @@ def _speaker(
     lower = head.lower_
     # "Clinton's spokesman", "Mr. Trump's decision": the owner is not who speaks
     owners = set() if head.ent_type_ == "PERSON" else {
-        t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        t.i for c in subject if c.dep_ == "poss" and c.i != head.i and c.head.ent_type_ != "PERSON" for t in c.subtree}
     person_tokens = [t for t in subject if t.ent_type_ == "PERSON" and t.i not in owners]
     while person_tokens and (_lemma(person_tokens[0]) in ROLE_WORDS or person_tokens[0].text in org_words):
         person_tokens = person_tokens[1:]  # "Spokeswoman Irena Valdaro", "Teskar Irena Valdaro"
@@ -1879,6 +1924,11 @@ def _speaker(
         person = _by_role(_lemma(head), people, last, subject.start_char)
         if person is not None:
             return Speaker(name=person.name, mention=mention, role=person.role, kind="person"), person
+    if (lower in PART_WORDS or head.like_num) and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights) \
+            and not any(t.ent_type_ == "PERSON" and t.i not in owners for t in subject):
+        # `one of the doctors`, `some of the fishers`: unnamed members of a group
+        return Speaker(name=_strip_determiner(text)[:1].lower() + _strip_determiner(text)[1:], mention=mention,
+                       kind="anonymous"), None
     if (_lemma(head) in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS or lower in ("those", "these") and len(subject) > 1
             or head.is_lower and _lemma(head) in ROLE_WORDS - NOT_PEOPLE_ROLES) \
             and not any(t.ent_type_ == "PERSON" for t in subject):
