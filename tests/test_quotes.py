@@ -1025,3 +1025,28 @@ def test_members_of_a_group_are_an_anonymous_source_not_a_person() -> None:
     assert [(q.speaker.name, q.speaker.kind) for q in quotes[0]] == [
         ("one of the doctors", "anonymous"), ("some of the fishers", "anonymous"),
         ("many of Renko's aides", "anonymous")]
+
+
+@pytest.mark.model
+def test_what_a_speaker_wants_or_expects_is_a_stated_position() -> None:
+    text = "Most fishers want a new wall at the harbour.\n\nPort officials are expecting a record turnout of ferries.\n"
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == ["a new wall at the harbour", "a record turnout of ferries"]
+
+
+@pytest.mark.model
+def test_an_attribution_inside_a_relative_clause_reports_that_clause() -> None:
+    text = ("The park, where fishers have sometimes gathered, is near the harbour, which, Renko said, is usually "
+            "full of ferries on market days.")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("Renko", "which is usually full of ferries on market days")]
+
+
+@pytest.mark.model
+def test_a_closing_gloss_with_the_after_a_name_is_the_writer_s_but_a_list_is_not() -> None:
+    text = ("Renko said she did not support Ivo Bellin, the former mayor of Sarn.\n\n"
+            "Renko said she and Bellin differ on Sarn, the new harbour wall and the ferry fares.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == [
+        "she did not support Ivo Bellin", "she and Bellin differ on Sarn, the new harbour wall and the ferry fares"]

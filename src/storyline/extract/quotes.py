@@ -970,7 +970,7 @@ NO_OBJECT_POSITION = frozenset({"push", "maintain", "address"})
 # Verbs whose bare object is the one spoken to.
 ADDRESSEE_VERBS = frozenset("tell ask inform brief assure remind".split())
 # Verbs whose object (with its complements) is what their subject said or stood for.
-OBJECT_VERBS = (STANCE_VERBS | PARTIAL_VERBS | POSITION_VERBS | AS_VERBS) - NO_OBJECT_POSITION
+OBJECT_VERBS = (STANCE_VERBS | PARTIAL_VERBS | POSITION_VERBS | AS_VERBS | {"want", "expect"}) - NO_OBJECT_POSITION
 
 
 def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
@@ -1161,8 +1161,9 @@ CONTRAST_MARKS = frozenset("while though although whereas".split())
 def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
     """The end of a content without a closing aside about its last noun (`..., which makes him an
     outlier`, `..., who has not been charged`, `..., which Bellin said was a waste`: a statement
-    of its own), or a closing contrast with a subject of its own (`..., although the council never
-    voted for it`): the writer's words, not the speaker's."""
+    of its own; `Ivo Renko, the mayor of Sarn`, not a list: `Renko, the port and the fees`), or a
+    closing contrast with a subject of its own (`..., although the council never voted for it`):
+    the writer's words, not the speaker's."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
@@ -1188,7 +1189,9 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
             dash = doc[token.left_edge.i - 1] if token.left_edge.i > span.start + 1 else None
             before = body[start:dash.idx] if dash is not None else ""
             if dash is not None and (dash.text in ("—", "–", "--") or dash.text == "," and _is_proper(token.head)
-                                     and token.left_edge.lower_ in ("a", "an")) \
+                                     and token.left_edge.lower_ in ("a", "an", "the")
+                                     and not any(c.dep_ == "conj" and any(d.dep_ == "det" for d in c.children)
+                                                 for c in token.children)) \
                     and not any(_lemma(t) in VERBS and _is_verb(t) for t in token.subtree) \
                     and before.count("“") <= before.count("”") and before.count('"') % 2 == 0:  # not a quote's
                 return _rstrip(body, start, dash.idx)
@@ -1466,9 +1469,13 @@ def _around_attribution(body: str, sentence: Span, verb: Token, inside: list[tup
     attribution = list(verb.subtree)
     first, last = attribution[0], attribution[-1]
     opening = DATELINE.match(body, sentence.start_char, first.idx)  # `SARNHOLM (ANW) — `
-    before = _main_clause(verb.doc, body, *_trim(body, *_clip_to_paragraph(
-        body, opening.end() if opening else sentence.start_char, first.idx, verb.idx)))
-    after = _trim(body, *_clip_to_paragraph(body, last.idx + len(last), sentence.end_char, verb.idx))
+    start, end = opening.end() if opening else sentence.start_char, sentence.end_char
+    relative = verb.head if verb.dep_ == "parataxis" and verb.head.dep_ == "relcl" else None
+    if relative is not None and relative.left_edge.i < first.i:
+        # `..., near the stadium, which, Tompkins said, is full on game days`: the relative clause only
+        start, end = relative.left_edge.idx, relative.right_edge.idx + len(relative.right_edge)
+    before = _main_clause(verb.doc, body, *_trim(body, *_clip_to_paragraph(body, start, first.idx, verb.idx)))
+    after = _trim(body, *_clip_to_paragraph(body, last.idx + len(last), end, verb.idx))
     pieces = [(s, e) for s, e in (before, after) if e - s >= 3]
     if sum(e - s for s, e in pieces) < 12:
         return None
