@@ -1050,3 +1050,18 @@ def test_a_closing_gloss_with_the_after_a_name_is_the_writer_s_but_a_list_is_not
     _, quotes, _ = quotes_of_texts([text])
     assert [q.text for q in quotes[0]] == [
         "she did not support Ivo Bellin", "she and Bellin differ on Sarn, the new harbour wall and the ferry fares"]
+
+
+@pytest.mark.model
+def test_a_second_gerund_after_and_is_a_second_act_of_the_first_one_s_speaker() -> None:
+    text = ("Renko escalated her criticism on Tuesday, telling Radio Sarn that Bellin is a faker and questioning "
+            "how he has kept the port accounts secret.")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("Renko", "Bellin is a faker"), ("Renko", "how he has kept the port accounts secret")]
+
+
+@pytest.mark.model
+def test_a_view_of_a_speaker_as_something_is_what_they_stated() -> None:
+    _, quotes, _ = quotes_of_texts(["Renko blasted Bellin as a disgrace Wednesday on the Harbour Hour."])
+    assert quotes[0] and quotes[0][0].text.startswith("Bellin as a disgrace"), quotes[0]

@@ -1013,9 +1013,9 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         if more is not None:
             span = (span[0], max(span[1], _subtree_chars(more)[1]))
         reason = next((c for c in verb.rights if c.dep_ == "advcl" and c.i > complement.i
-                       and any(m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
+                       and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)), None)
         if reason is not None and complement.i > verb.i:
-            span = (span[0], max(span[1], _subtree_chars(reason)[1]))  # `said X, because Y`: the reason is theirs
+            span = (span[0], max(span[1], _subtree_chars(reason)[1]))  # `said X, because (since) Y`: theirs too
         also = [c for c in verb.rights if c.dep_ == "conj" and c.i > complement.i > verb.i
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         if also:
@@ -1152,7 +1152,8 @@ def _setting(child: Token) -> bool:
     """A phrase telling when or where a verb happened (`during the debate`, `on Monday`, `at
     a rally`): the occasion of the statement, not part of what was stated."""
     return child.dep_ == "prep" and (child.lower_ in SETTING_PREPOSITIONS
-                                     or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree))
+                                     or child.lower_ != "as" and any(t.ent_type_ in ("DATE", "TIME")
+                                                                     for t in child.subtree))
 
 
 CONTRAST_MARKS = frozenset("while though although whereas".split())
@@ -1253,6 +1254,8 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
         if token.dep_ == "advcl" and _is_gerund(token) and span.start < comma < token.i \
                 and doc[comma].text == "," and _lemma(token) in VERBS:
             return _rstrip(body, start, doc[comma].idx)  # `mocked the complaint, saying ...`
+        if _and_gerund(token) and span.start + 1 < comma < token.i:
+            return _rstrip(body, start, doc[comma].idx)  # `telling CNN that ... and questioning ...`
     for token in span:
         if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
                 and ((_lemma(token) in VERBS and _looks_past(verb) and _looks_past(token) and _looks_present(token.head)
@@ -1276,6 +1279,17 @@ def _after_comma(verb: Token) -> bool:
     """`..., and has championed ...`: a conjoined verb whose `and` follows a comma."""
     cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
     return cc is not None and cc.i > 0 and verb.doc[cc.i - 1].text == ","
+
+
+def _and_gerund(verb: Token) -> bool:
+    """`telling CNN that he is a faker and questioning how ...`: a gerund of speech after `and`
+    (not `, and`, which ends a list), with no subject, that the parse hung inside the clause
+    before it; a second act of the one the first gerund is about."""
+    return verb.dep_ in ("advcl", "conj") and _is_gerund(verb) and not _is_gerund(verb.head) \
+        and _lemma(verb) in VERBS and verb.left_edge.i > 1 and verb.doc[verb.left_edge.i - 1].lower_ == "and" \
+        and verb.doc[verb.left_edge.i - 2].text != "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(a.dep_ == "advcl" and _is_gerund(a) for a in verb.ancestors)
 
 
 def _speaks_again(verb: Token) -> bool:
@@ -1595,6 +1609,8 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _noun_phrase(pobj)
+    if _and_gerund(verb):  # `telling CNN that ... and questioning ...`: the first gerund's
+        return _subject(next(a for a in verb.ancestors if a.dep_ == "advcl" and _is_gerund(a)), outside=outside)
     if verb.dep_ == "advcl" and _is_gerund(verb):
         # "..., saying ...": the one who acts in the clause it hangs on; past a thing the parse
         # hung it on (`dismissed the notion that a shakeup is coming, explaining ...`)
