@@ -1065,3 +1065,19 @@ def test_a_second_gerund_after_and_is_a_second_act_of_the_first_one_s_speaker() 
 def test_a_view_of_a_speaker_as_something_is_what_they_stated() -> None:
     _, quotes, _ = quotes_of_texts(["Renko blasted Bellin as a disgrace Wednesday on the Harbour Hour."])
     assert quotes[0] and quotes[0][0].text.startswith("Bellin as a disgrace"), quotes[0]
+
+
+@pytest.mark.model
+def test_according_to_after_the_clause_it_hangs_on_reports_that_clause() -> None:
+    text = ("The top tenth of fishers would see their incomes rise by as much as 19 percent, according to the Harbour "
+            "Institute, more than twice what it projected for the rest.\n\n"
+            "As a ferry boss on Sarn Radio, Bellin repeatedly mocked the fishers, according to show insiders.\n\n"
+            '"That is bad," according to Renko, "because the port is late."\n')
+    _, quotes, _ = quotes_of_texts([text])
+    found = [(q.kind, q.text) for q in quotes[0]]
+    assert found == [
+        ("indirect", "The top tenth of fishers would see their incomes rise by as much as 19 percent"),
+        ("indirect", "As a ferry boss on Sarn Radio, Bellin repeatedly mocked the fishers"),
+        ("indirect", "the fishers"),  # whom Bellin mocked, as the insiders tell it
+        ("direct", "That is bad because the port is late."),  # a quotation keeps both its parts
+    ], found

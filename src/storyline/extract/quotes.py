@@ -1501,15 +1501,27 @@ def _according_to(
     doc: Doc, body: str, sentence: Span, according: Token, inside: list[tuple[int, int]]
 ) -> _Found | None:
     """`According to X, CLAUSE` or `CLAUSE, according to X.`: the clause is the content."""
-    subject = _pobj_span(doc[according.i + 1])
+    to = doc[according.i + 1]
+    subject = _pobj_span(to)
+    misread = next((c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1), None)
+    if subject is None and misread is not None and "\n" not in body[misread.idx:misread.right_edge.idx]:
+        subject = doc[misread.i:misread.right_edge.i + 1]  # `according to show insiders`, "show" read as a verb
     if subject is None:
         return None
-    pobj = next(c for c in doc[according.i + 1].children if c.dep_ == "pobj")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), misread)
     last = max(pobj.subtree, key=lambda t: t.i)  # the source with its apposition: "X, a spokeswoman for Y"
+    if last.i >= sentence.end - 2 and according.i == sentence.start:
+        # `According to X, the move reeks of fear`, the clause read as X's apposition: it starts
+        # after the last comma the source's phrase holds
+        comma = next((t for t in reversed(list(pobj.subtree)) if t.text == "," and t.i > pobj.i), None)
+        last = doc[comma.i - 1] if comma is not None else last
     phrase_end = max(last.idx + len(last), according.idx + len("according to"))
     before = (sentence.start_char, according.idx)
     after = (phrase_end, sentence.end_char)
     start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    if according.dep_ == "prep" and sentence.start <= according.head.i < according.i and before[1] - before[0] >= 20 \
+            and not any(mark in body[before[0]:before[1]] for mark in ("“", "”", '"', "«", "»", "''")):
+        start, end = before  # `The top 1 percent would gain 19 percent, according to X, twice what ...`
     start, end = _trim(body, *_clip_to_paragraph(body, start, end, according.idx))
     if end <= according.idx:
         start, end = _main_clause(doc, body, start, end)
