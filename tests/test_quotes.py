@@ -1081,3 +1081,16 @@ def test_according_to_after_the_clause_it_hangs_on_reports_that_clause() -> None
         ("indirect", "the fishers"),  # whom Bellin mocked, as the insiders tell it
         ("direct", "That is bad because the port is late."),  # a quotation keeps both its parts
     ], found
+
+
+@pytest.mark.model
+def test_a_speaker_set_off_by_an_apposition_or_after_the_verb_still_speaks() -> None:
+    text = ("Alarmed by the unrest in Sarn, Senator Marta Renko, the minority leader, said that she spoke with "
+            "Bellin on Tuesday.\n\n"
+            "In nearby Tolm, the big ferry yard is hanging on, but it is under intense pressure from cheap imports, "
+            "said the company's chief executive, Ivo Bellin.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("Marta Renko", "she spoke with Bellin on Tuesday"),
+        ("Ivo Bellin", "In nearby Tolm, the big ferry yard is hanging on, but it is under intense pressure from "
+                       "cheap imports")]

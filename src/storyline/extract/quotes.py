@@ -1428,15 +1428,22 @@ def _reduced_relative(verb: Token, clause: Token) -> bool:
 
 
 def _closing(verb: Token) -> bool:
-    """`..., a senior official said on Tuesday.` read by the parse as a second verb of the
-    sentence or as what the verb before says: a speech verb after a comma, with a subject of
-    its own and nothing after it but when and where."""
+    """`..., a senior official said on Tuesday.` (or `..., said a senior official.`) read by the
+    parse as a second verb of the sentence or as what the verb before says: a speech verb after
+    a comma, with a subject of its own and nothing after it but when and where."""
     if verb.dep_ not in ("conj", "ccomp") or verb.i < verb.head.i:
         return False
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
+    after = verb.i + 1
+    if subject is None and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # `..., said the company's chief executive, John Ferriola.`: the subject after the verb
+        subject = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+        after = subject.right_edge.i + 1 if subject is not None else after
+    elif subject is None or subject.left_edge.i == 0 or verb.doc[subject.left_edge.i - 1].text != ",":
         return False
-    for token in verb.doc[verb.i + 1:verb.sent.end]:  # to the full stop
+    if subject is None:
+        return False
+    for token in verb.doc[after:verb.sent.end]:  # to the full stop
         if token.text in ".!?" or "\n" in token.text or "\n" in token.whitespace_:
             return True
         if token.dep_ not in ("prep", "pobj", "punct", "npadvmod", "advmod") \
@@ -1653,6 +1660,10 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
         end = verb.i
         if verb.doc[end - 1].text == ")":
             end = next((t.i for t in reversed(verb.doc[verb.sent.start:end - 1]) if t.text == "("), end)
+        apposition = verb.doc[end - 2] if end - 2 > verb.sent.start and verb.doc[end - 1].text == "," else None
+        if apposition is not None and apposition.dep_ == "appos" and apposition.head.i < apposition.left_edge.i \
+                and verb.doc[apposition.left_edge.i - 1].text == ",":
+            end = apposition.left_edge.i - 1  # `..., Senator Harry Reid, the minority leader, said ...`
         before = verb.doc[end - 1]
         name = next((e for e in verb.doc.ents if e.start <= before.i < e.end), None)
         if name is not None and name.end == end and name.label_ in ("PERSON", "ORG") \
