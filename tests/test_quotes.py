@@ -1094,3 +1094,24 @@ def test_a_speaker_set_off_by_an_apposition_or_after_the_verb_still_speaks() -> 
         ("Marta Renko", "she spoke with Bellin on Tuesday"),
         ("Ivo Bellin", "In nearby Tolm, the big ferry yard is hanging on, but it is under intense pressure from "
                        "cheap imports")]
+
+
+@pytest.mark.model
+def test_making_clear_or_making_the_case_states_a_position() -> None:
+    text = ("Renko made it clear she had major misgivings about the new wall.\n\n"
+            "The council attempted to make the case that the ferry fees are too low.\n\n"
+            "The storm made it clear that the wall was too low.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.mention.text, q.cue, q.text) for q in quotes[0]] == [
+        ("Renko", "made clear", "she had major misgivings about the new wall"),
+        ("The council", "made the case", "the ferry fees are too low")]
+
+
+@pytest.mark.model
+def test_encouraging_is_a_stance_of_someone_who_can_speak() -> None:
+    text = ("Renko encouraged fishers to vote against the wall.\n\n"
+            "A tax of ten cents per litre encourages people to sail less.\n\n"
+            "Bellin pressed for a new ferry.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
+        ("Renko", "to vote against the wall"), ("Bellin", "a new ferry")]

@@ -71,6 +71,7 @@ defend mock endorse support oppose attack tout discuss address question highligh
 request demand propose recommend threaten show find reveal criticize criticise praise blame accuse
 call urge ask cite describe tweet dub label slam blast condemn denounce decry hail welcome
 refuse decline express plan seek back thank congratulate favor favour prefer pledge apologize offer
+encourage
 """.split())
 # What a speaker offers that is a statement (`offered no proof`, `offered his assessment`), unlike
 # `offered military backing`.
@@ -111,6 +112,7 @@ PREPOSITION_VERBS = {
     "advocate": "for", "lobby": "for against", "campaign": "for against", "rail": "against", "agree": "with on",
     "testify": "about on", "boast": "about of", "joke": "about", "hint": "at", "write": "about", "tweet": "about",
     "worry": "about", "hope": "for", "plead": "for", "express": "for", "disagree": "with on",
+    "press": "for", "push": "for",
 }
 VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS | QUOTING_VERBS | POSITION_VERBS | AS_VERBS \
     | frozenset(PREPOSITION_VERBS)
@@ -818,6 +820,8 @@ def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list
                 statement = _noun_statement(body, token, inside)
             elif token.lower_ in BELIEF_ADJECTIVES and token.dep_ == "acomp":
                 statement = _belief_clause(body, token, inside)
+            elif token.lower_ in MAKE_FORMS and token.dep_ in VERB_DEPS:
+                statement = _made_case(body, token, inside)
             else:
                 continue
             if statement is not None:
@@ -1060,6 +1064,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
                         if "\n" not in body[c.left_edge.idx:verb.idx]), subject)
     if _lemma(verb) in BELIEF_VERBS and subject.root.lower_ in OBJECT_PRONOUNS:
         return None  # `let them know that ...`: the knowing is not theirs to state
+    if _lemma(verb) == "encourage" and not _can_speak(subject.root):
+        return None  # `a tax per gallon encourages people to drive less`: no one's words
     if _lemma(verb) == "offer" and not (_can_speak(subject.root) and any(
             c.dep_ == "dobj" and (c.lower_ in OFFERED_WORDS or c.lower_.rstrip("s") in OFFERED_WORDS)
             for c in verb.children)):
@@ -1452,6 +1458,35 @@ def _closing(verb: Token) -> bool:
     return True
 
 
+MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+
+
+def _made_case(body: str, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    """`made (it) clear (that) ...`, `made the case that ...` / `for ...`: what follows is the
+    position its subject stated (not one mostly in quotation marks, left to the quotation pass)."""
+    clause = None
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.lower_ == "case" and any(d.lower_ == "the" for d in child.lefts):
+            clause = next((c for c in child.rights if c.dep_ in ("acl", "relcl", "ccomp")
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None) \
+                or next((o for c in child.rights if c.dep_ == "prep" and c.lower_ == "for"
+                         for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+        elif child.lower_ == "clear" and child.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "advmod", "dobj"):
+            clause = next((c for c in child.rights if c.dep_ in ("ccomp", "advcl")), None) \
+                or next((c for c in verb.rights if c.dep_ in ("ccomp", "advcl") and c.i > child.i), None)
+        if clause is not None:
+            break
+    subject = _subject(verb, outside=(-1, -1)) if clause is not None else None
+    if subject is None or _mute(subject) or not (_can_speak(subject.root) or subject.root.text[:1].isupper()) \
+            or _mostly_quoted(list(clause.subtree), inside):  # (not `the storm made it clear ...`)
+        return None
+    start, end = _clip_to_paragraph(body, *_subtree_chars(clause), verb.idx)
+    if end - start < 12:
+        return None
+    words = "made clear" if any(c.lower_ == "clear" for c in verb.rights) else "made the case"
+    return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=words, subject=subject)
+
+
 def _belief_clause(body: str, adjective: Token, inside: list[tuple[int, int]]) -> _Found | None:
     """`Renko is confident that the dam will hold`: the clause is the view the subject holds
     (one mostly in quotation marks is left to the quotation pass)."""
@@ -1649,6 +1684,10 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
                 or FORMS.get(head.lower_, head.lower_) in CARRYING_VERBS and head.i < verb.i \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # conjoined verbs share a subject ("Bush referred to ... but described ..."), "..., saying ..."
+            # (not a passive's doer: `being duped by a con and encourage ...`)
+            if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.children) \
+                    and not any(c.dep_ == "nsubjpass" for c in head.children):
+                return None
             return _subject(head, outside=outside)
     root = verb.sent.root
     if verb.dep_ == "acl" and root.i < verb.i and _misread_predicate(verb):
