@@ -1110,8 +1110,6 @@ def test_making_clear_or_making_the_case_states_a_position() -> None:
 @pytest.mark.model
 def test_encouraging_is_a_stance_of_someone_who_can_speak() -> None:
     text = ("Renko encouraged fishers to vote against the wall.\n\n"
-            "A tax of ten cents per litre encourages people to sail less.\n\n"
-            "Bellin pressed for a new ferry.\n")
+            "A tax of ten cents per litre encourages people to sail less.\n")
     _, quotes, _ = quotes_of_texts([text])
-    assert [(q.speaker.name, q.text) for q in quotes[0]] == [
-        ("Renko", "to vote against the wall"), ("Bellin", "a new ferry")]
+    assert [(q.speaker.name, q.text) for q in quotes[0]] == [("Renko", "to vote against the wall")]

@@ -112,7 +112,6 @@ PREPOSITION_VERBS = {
     "advocate": "for", "lobby": "for against", "campaign": "for against", "rail": "against", "agree": "with on",
     "testify": "about on", "boast": "about of", "joke": "about", "hint": "at", "write": "about", "tweet": "about",
     "worry": "about", "hope": "for", "plead": "for", "express": "for", "disagree": "with on",
-    "press": "for", "push": "for",
 }
 VERBS = SPEECH_VERBS | PARTIAL_VERBS | BELIEF_VERBS | STANCE_VERBS | QUOTING_VERBS | POSITION_VERBS | AS_VERBS \
     | frozenset(PREPOSITION_VERBS)
@@ -1655,8 +1654,10 @@ def _subject(verb: Token, *, outside: tuple[int, int]) -> Span | None:
             if child.dep_ == "nsubjpass":
                 continue
             if verb.dep_ == "relcl" and (child.lower_ in ("who", "that")
-                                         or child.lower_ == "which" and _can_speak(verb.head)):
-                return _noun_phrase(verb.head)  # "a fisher, who said ...", "the board, which ruled ..."
+                                         or child.lower_ == "which" and _can_speak(verb.head)
+                                         and _lemma(verb) in SPEECH_VERBS | BELIEF_VERBS):
+                # "a fisher, who said ...", "the board, which ruled ..." (not "Sarn, which calls for ...": a stance)
+                return _noun_phrase(verb.head)
             return _noun_phrase(child)
     for child in verb.children:
         if child.dep_ == "agent":
