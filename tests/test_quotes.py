@@ -1113,3 +1113,15 @@ def test_encouraging_is_a_stance_of_someone_who_can_speak() -> None:
             "A tax of ten cents per litre encourages people to sail less.\n")
     _, quotes, _ = quotes_of_texts([text])
     assert [(q.speaker.name, q.text) for q in quotes[0]] == [("Renko", "to vote against the wall")]
+
+
+@pytest.mark.model
+def test_a_bare_attribution_sentence_after_a_closed_quotation_is_its_attribution() -> None:
+    text = ("The mayor spoke at the harbour on Monday.\n\n"
+            "“We will open the new ferry line before the winter storms.” Renko said.\n\n"
+            "The council met later.\n\n"
+            "“The harbour wall is far too low for the storms.” Bellin called it a scandal on Monday.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    speakers = {q.text: q.speaker.name for q in quotes[0] if q.kind == "direct"}
+    assert speakers.get("We will open the new ferry line before the winter storms.") == "Renko", speakers
+    assert speakers.get("The harbour wall is far too low for the storms.") != "Bellin", speakers

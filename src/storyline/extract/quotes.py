@@ -707,7 +707,7 @@ def _attribution_after(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | N
     a clause joined by `and`/`but` (`called for "cooperation" with Russia, and Tehran has
     declined ...`)."""
     if body[span.end - 1:span.end] == "." and body[span.closed:span.closed + 2].strip()[:1].isupper():
-        return None, None, None
+        return _bare_attribution(doc, body, span)
     tokens = _tokens_from(doc, span.closed, AFTER_WINDOW, body)
     for n, token in enumerate(tokens):
         if token.text in OPENING or token.text == STRAIGHT or (token.is_sent_start and n > 0) \
@@ -723,6 +723,24 @@ def _attribution_after(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | N
             if subject is not None:
                 return token, subject, _cue_text(token)
     return None, None, None
+
+
+def _bare_attribution(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
+    """`"... missing." Trump said.`: a sentence of its own after a quotation closed by a full
+    stop that is nothing but a speaker and a verb of speech (with when, or to whom) is its
+    attribution."""
+    tokens = _tokens_from(doc, span.closed, AFTER_WINDOW, body)
+    sentence = next((t.sent for t in tokens if not t.is_space), None)
+    verb = sentence.root if sentence is not None else None
+    if verb is None or sentence.start_char < span.closed or not _is_speech_verb(verb) \
+            or "\n" in body[span.closed:sentence.end_char].rstrip() \
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis") for c in verb.children) \
+            or not body[sentence.start_char:sentence.end_char].rstrip().endswith("."):
+        return None, None, None
+    subject = _subject(verb, outside=(span.opened, span.closed))
+    if subject is None or subject.start_char > verb.idx:
+        return None, None, None
+    return verb, subject, _cue_text(verb)
 
 
 def _name_near(before: list[Token], verb: Token) -> Span | None:
