@@ -1125,3 +1125,22 @@ def test_a_bare_attribution_sentence_after_a_closed_quotation_is_its_attribution
     speakers = {q.text: q.speaker.name for q in quotes[0] if q.kind == "direct"}
     assert speakers.get("We will open the new ferry line before the winter storms.") == "Renko", speakers
     assert speakers.get("The harbour wall is far too low for the storms.") != "Bellin", speakers
+
+
+@pytest.mark.model
+def test_a_quotation_after_a_quoted_phrase_in_reported_speech_goes_on_with_its_speaker() -> None:
+    text = ("Harbour master Ivo Renko used to back the wall, but now said Bellin had “the chance and the duty to "
+            "bring us together.”\n\n“I think he can do that, but the storms are the biggest unifier we have.”\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.kind, q.speaker.name) for q in quotes[0]] == [("partial", "Ivo Renko"), ("direct", "Ivo Renko")]
+
+
+@pytest.mark.model
+def test_an_inverted_introduction_or_an_adding_sentence_names_the_speaker() -> None:
+    text = ("Marta Renko spoke to Radio Sarn on Monday.\n\nStated Renko:\n\n"
+            "“I think that the stakes are so high for the harbour this winter.”\n\n"
+            "Bellin stated that the report “was not good.” Adding, “Like all port scandals, what they do is never "
+            "that bad.”\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.kind, q.speaker.mention.text) for q in quotes[0]] == [
+        ("direct", "Renko"), ("partial", "Bellin"), ("direct", "Bellin")]

@@ -395,6 +395,10 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
         statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
     statements = _outermost(_distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0])),
                             {id(s) for s in reported})
+    kept = {id(s) for s in statements}
+    for statement in statements:  # one that went on from a quotation now merged into another statement
+        if statement.inherited is not None and id(statement.inherited) not in kept:
+            statement.inherited, statement.orphan = None, True
     _adopt_orphans(body, statements)
     _resolve_speakers(article, doc, statements)
     quotes = []
@@ -776,9 +780,18 @@ def _attribution_before(
         if _is_speech_verb(token) or (_lemma(token) in (PARTIAL_VERBS if partial else QUOTING_VERBS)
                                       and _is_verb(token)):
             subject = _subject(token, outside=(span.opened, span.closed))
+            if subject is None and token.i == sentence.start and _is_gerund(token) and token.i > 0:
+                # `Adding, "..."` after `Maher stated ...`: the one the sentence before is about
+                before = doc[token.i - 1].sent
+                subject = _subject(before.root, outside=(span.opened, span.closed)) \
+                    if _is_speech_verb(before.root) else None
             if subject is not None:
                 return token, subject, _cue_text(token)
     return None, None, None
+
+
+# A paragraph of a verb of speech and its speaker, inverted, before a colon (`Stated Stone:`).
+INVERTED_INTRO = re.compile(r"[^\S\n]*([A-Z][a-z]+)[^\S\n]+((?:[A-Za-z.'’-]+[^\S\n]+){0,4}[A-Za-z.'’-]+)[^\S\n]*:")
 
 
 def _introduced_by_colon(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
@@ -793,9 +806,19 @@ def _introduced_by_colon(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token |
     colon = doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
     if colon is None:
         return None, None, None
+    line_before = _line_start(body, previous_end - 1)
+    inverted = INVERTED_INTRO.match(body, line_before, previous_end)
+    if inverted is not None and FORMS.get(inverted.group(1).lower()) in SPEECH_VERBS | QUOTING_VERBS:
+        # `Stated Stone:` / `Added the senator:`, which the parse reads as a name
+        verb = doc.char_span(*inverted.span(1), alignment_mode="expand")
+        subject = doc.char_span(*inverted.span(2), alignment_mode="expand")
+        if verb is not None and subject is not None:
+            return verb[0], subject, verb.text
     for token in reversed(list(colon[0].sent)):
         if _is_speech_verb(token) or (_lemma(token) in PARTIAL_VERBS | STANCE_VERBS and _is_verb(token)):
             subject = _subject(token, outside=(span.opened, span.closed))
+            if subject is None and token.i == token.sent.start and token.text[:1].isupper():
+                subject = _name_near([], token)  # `Stated Stone:`, `Added the senator:`
             if subject is not None:
                 return token, subject, _cue_text(token)
     return None, None, None
@@ -1943,8 +1966,8 @@ def _people(doc: Doc) -> list[_Person]:
         if ent.label_ != "PERSON":
             continue
         tokens = list(ent)
-        while len(tokens) > 1 and _lemma(tokens[0]) in ROLE_WORDS:
-            tokens = tokens[1:]  # "Spokeswoman Irena Valdaro"
+        while len(tokens) > 1 and (_lemma(tokens[0]) in ROLE_WORDS or FORMS.get(tokens[0].lower_) in SPEECH_VERBS):
+            tokens = tokens[1:]  # "Spokeswoman Irena Valdaro", "Stated Stone:"
         name = _clean_name(" ".join(t.text for t in tokens))
         if not name:
             continue
