@@ -1144,3 +1144,19 @@ def test_an_inverted_introduction_or_an_adding_sentence_names_the_speaker() -> N
     _, quotes, _ = quotes_of_texts([text])
     assert [(q.kind, q.speaker.mention.text) for q in quotes[0]] == [
         ("direct", "Renko"), ("partial", "Bellin"), ("direct", "Bellin")]
+
+
+@pytest.mark.model
+def test_labels_introductions_and_phrasal_verbs_name_the_speaker() -> None:
+    text = ("FERRY TRAFFIC FELL IN MAY - Marta Renko:  “At long last the harbour season has finally started.”\n\n"
+            "Harbour pilot Ivo Bellin echoed:\n\n“She speaks her mind, and I think that is what the port needs.”\n\n"
+            "After Tomas Kiel criticised the mayor during a debate, Renko shot back, “I could have stayed home.”\n\n"
+            "“You know, it happens, right?” Bellin went on, as if he didn’t hear her. “But you get over it.”\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [(q.text, q.speaker.mention.text) for q in quotes[0] if q.kind == "direct"] == [
+        ("At long last the harbour season has finally started.", "Marta Renko"),
+        ("She speaks her mind, and I think that is what the port needs.", "Harbour pilot Ivo Bellin"),
+        ("I could have stayed home.", "Renko"),
+        ("You know, it happens, right?", "Bellin"),
+        ("But you get over it.", "Bellin"),
+    ]

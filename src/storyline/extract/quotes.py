@@ -496,6 +496,8 @@ def _attribute(doc: Doc, body: str, spans: Sequence[QuotedSpan]) -> list[_Found]
             cue, subject, cue_text = _attribution_before(doc, body, span, partial=kind == "partial")
         if cue is None and kind == "direct":
             cue, subject, cue_text = _introduced_by_colon(doc, body, span)
+        if cue is None and kind == "direct":
+            cue, subject, cue_text = _labelled(doc, body, span)
         if cue is None and kind == "partial":
             cue, subject, cue_text = _governing_verb(doc, span)
         statement.cue, statement.subject, statement.cue_text = cue, subject, cue_text
@@ -534,6 +536,21 @@ def _signed(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span |
     if name is None or dash is None or not len(name):
         return None, None, None
     return dash[0], name, found.group(1)
+
+
+# `... IN OTHER STATES - Michael P. McDonald: "..."`: a name and a colon right before a
+# quotation, after a dash or at the start of its line, label whose words it is.
+LABEL = re.compile(r"(?:^|\s[-–—―]\s)[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+){0,3}[A-Z][\w.'’-]*):[^\S\n]*$", re.M)
+
+
+def _labelled(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
+    found = LABEL.search(body, _line_start(body, span.opened), span.opened)
+    name = doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if found else None
+    after_dash = found is not None and body[found.start():found.start(1)].strip() in ("-", "–", "—", "―")
+    if name is None or not (any(t.ent_type_ in ("PERSON", "ORG") for t in name)
+                            or after_dash and len(name) > 1 and all(t.is_title for t in name)):
+        return None, None, None
+    return name[-1], name, ":"
 
 
 def _transcript_speaker(
@@ -722,7 +739,7 @@ def _attribution_after(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | N
             subject = _pobj_span(doc[token.i + 1])
             if subject is not None:
                 return token, subject, "according to"
-        if _is_speech_verb(token) or (_lemma(token) in QUOTING_VERBS and _is_verb(token)):
+        if _is_speech_verb(token) or _phrasal_cue(token) or (_lemma(token) in QUOTING_VERBS and _is_verb(token)):
             subject = _subject(token, outside=(span.opened, span.closed)) or _name_near(tokens[:n], token)
             if subject is not None:
                 return token, subject, _cue_text(token)
@@ -777,8 +794,8 @@ def _attribution_before(
             subject = _pobj_span(doc[token.i + 1])
             if subject is not None and subject.end_char <= span.opened:
                 return token, subject, "according to"
-        if _is_speech_verb(token) or (_lemma(token) in (PARTIAL_VERBS if partial else QUOTING_VERBS)
-                                      and _is_verb(token)):
+        if _is_speech_verb(token) or _phrasal_cue(token) \
+                or (_lemma(token) in (PARTIAL_VERBS if partial else QUOTING_VERBS) and _is_verb(token)):
             subject = _subject(token, outside=(span.opened, span.closed))
             if subject is None and token.i == sentence.start and _is_gerund(token) and token.i > 0:
                 # `Adding, "..."` after `Maher stated ...`: the one the sentence before is about
@@ -792,6 +809,18 @@ def _attribution_before(
 
 # A paragraph of a verb of speech and its speaker, inverted, before a colon (`Stated Stone:`).
 INVERTED_INTRO = re.compile(r"[^\S\n]*([A-Z][a-z]+)[^\S\n]+((?:[A-Za-z.'’-]+[^\S\n]+){0,4}[A-Za-z.'’-]+)[^\S\n]*:")
+
+
+# Verbs with a particle that introduce words said (`shot back`, `went on`, `chimed in`).
+PHRASAL_CUES = {
+    "back": frozenset("shot shoots shoot fired fires fire hit hits snapped snaps snap pushed pushes".split()),
+    "on": frozenset("went goes go".split()), "in": frozenset("chimed chimes chime".split()),
+}
+
+
+def _phrasal_cue(token: Token) -> bool:
+    return any(c.dep_ in ("prt", "advmod") and c.i == token.i + 1 and token.lower_ in PHRASAL_CUES.get(c.lower_, ())
+               for c in token.children)
 
 
 def _introduced_by_colon(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
@@ -815,7 +844,8 @@ def _introduced_by_colon(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token |
         if verb is not None and subject is not None:
             return verb[0], subject, verb.text
     for token in reversed(list(colon[0].sent)):
-        if _is_speech_verb(token) or (_lemma(token) in PARTIAL_VERBS | STANCE_VERBS and _is_verb(token)):
+        if _is_speech_verb(token) or _phrasal_cue(token) \
+                or (_lemma(token) in PARTIAL_VERBS | STANCE_VERBS | POSITION_VERBS and _is_verb(token)):
             subject = _subject(token, outside=(span.opened, span.closed))
             if subject is None and token.i == token.sent.start and token.text[:1].isupper():
                 subject = _name_near([], token)  # `Stated Stone:`, `Added the senator:`
