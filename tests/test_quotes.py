@@ -1160,3 +1160,14 @@ def test_labels_introductions_and_phrasal_verbs_name_the_speaker() -> None:
         ("You know, it happens, right?", "Bellin"),
         ("But you get over it.", "Bellin"),
     ]
+
+
+@pytest.mark.model
+def test_a_clause_the_parse_cut_in_two_or_hung_on_the_occasion_is_one_content() -> None:
+    text = ("Renko’s chief strategist Ivo Bellin says in a statement that the race will now be a four-man contest.\n\n"
+            "But 16 percent of registered fishers still say they don’t yet know enough about Renko to form an "
+            "opinion.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == [
+        "the race will now be a four-man contest",
+        "they don’t yet know enough about Renko to form an opinion"]

@@ -1086,6 +1086,13 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
         more = _infinitives_on(verb, complement)
         if more is not None:
             span = (span[0], max(span[1], _subtree_chars(more)[1]))
+        for other in complements[1:]:  # `say they do n't yet know ...`: one clause the parse cut in two
+            gap = complement.doc[complement.right_edge.i + 1:other.left_edge.i]
+            if complement.i > verb.i and other.left_edge.i > complement.right_edge.i \
+                    and all(t.lower_ in ("n't", "n’t", "not") for t in gap) \
+                    and not other.left_edge.is_punct and not complement.right_edge.is_punct \
+                    and _lemma(other) not in SPEECH_VERBS | PARTIAL_VERBS | STANCE_VERBS:
+                span = (span[0], max(span[1], _subtree_chars(other)[1]))
         reason = next((c for c in verb.rights if c.dep_ == "advcl" and c.i > complement.i
                        and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children)), None)
         if reason is not None and complement.i > verb.i:
@@ -1174,7 +1181,8 @@ def _misplaced_clause(verb: Token) -> tuple[Token | None, int | None]:
     for child in verb.rights:
         if child.dep_ == "prep" or child.dep_ in ("dobj", "dative") and _lemma(verb) in ADDRESSEE_VERBS:
             for token in child.subtree:
-                if token.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children):
+                if token.dep_ in ("relcl", "acl") \
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in token.children):
                     return token, None
     for child in verb.rights:
         if child.dep_ == "advcl" and not any(t.dep_ == "mark" for t in child.children):
