@@ -1171,3 +1171,11 @@ def test_a_clause_the_parse_cut_in_two_or_hung_on_the_occasion_is_one_content() 
     assert [q.text for q in quotes[0]] == [
         "the race will now be a four-man contest",
         "they don’t yet know enough about Renko to form an opinion"]
+
+
+@pytest.mark.model
+def test_more_verbs_of_a_to_clause_hung_on_the_cue_belong_to_the_content() -> None:
+    _, quotes, _ = quotes_of_texts(["Renko pledged to enact harbour reform, fix the broken ferry system and end "
+                                    "the fare scandal."])
+    assert [q.text for q in quotes[0]] == [
+        "to enact harbour reform, fix the broken ferry system and end the fare scandal"]

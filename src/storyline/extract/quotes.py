@@ -1101,6 +1101,12 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         if also:
             span = (span[0], max(span[1], _subtree_chars(also[-1])[1]))  # `said X, but that Y`: both were said
+        if complement.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in complement.children):
+            # `pledged to enact reform, fix the finance system`: more verbs of the "to" clause hung on the cue
+            listed = [c for c in verb.rights if c.dep_ == "conj" and c.i > complement.i and _bare_form(c)
+                      and not any(d.dep_ in ("nsubj", "nsubjpass", "aux") for d in c.children)]
+            if listed and not _bare_form(verb):
+                span = (span[0], max(span[1], _subtree_chars(listed[-1])[1]))
         front = [t for t in complement.subtree if t.i < verb.i] \
             or [c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS]
         if len(front) == 1 and front[0].lower_ in RELATIVE_WORDS \
@@ -1305,6 +1311,13 @@ def _bare(verb: Token) -> bool:
     a verb in another form joined to it by `and` belongs to the clause above."""
     return verb.is_lower and any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | {"to", "be"}
                                  for c in verb.children)
+
+
+def _bare_form(verb: Token) -> bool:
+    """`fix`, `expand`: a verb in neither a past, a present nor an -ing form."""
+    if verb.tag_:
+        return verb.tag_ == "VB"
+    return verb.is_lower and verb.is_alpha and not (_looks_past(verb) or _looks_present(verb) or _is_gerund(verb))
 
 
 def _speaker_acts(verb: Token) -> bool:
