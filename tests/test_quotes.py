@@ -1179,3 +1179,11 @@ def test_more_verbs_of_a_to_clause_hung_on_the_cue_belong_to_the_content() -> No
                                     "the fare scandal."])
     assert [q.text for q in quotes[0]] == [
         "to enact harbour reform, fix the broken ferry system and end the fare scandal"]
+
+
+@pytest.mark.model
+def test_what_the_parse_joined_to_an_attribution_set_inside_the_sentence_goes_on_with_the_statement() -> None:
+    _, quotes, _ = quotes_of_texts(["He had no known political ties, the ferry line added, and had passed all "
+                                    "background security checks."])
+    assert [q.text for q in quotes[0]] == ["He had no known political ties and had passed all background security "
+                                           "checks."]
