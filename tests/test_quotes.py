@@ -1187,3 +1187,13 @@ def test_what_the_parse_joined_to_an_attribution_set_inside_the_sentence_goes_on
                                     "background security checks."])
     assert [q.text for q in quotes[0]] == ["He had no known political ties and had passed all background security "
                                            "checks."]
+
+
+@pytest.mark.model
+def test_closing_asides_end_a_content_after_an_inner_attribution_too() -> None:
+    text = ("The latest wall, the council said, was its biggest yet, although it may take days to test it.\n\n"
+            "Polls show a close contest in the town, where 18 council seats are up for grabs.\n\n"
+            "A chorus of fishers has said the same thing, including the harbour master Ivo Renko.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == [
+        "The latest wall was its biggest yet", "a close contest in the town", "the same thing"]

@@ -1228,7 +1228,7 @@ SETTING_PREPOSITIONS = frozenset("during since after before until amid at throug
 # Facebook page`; not `on the NBC morning show`, which may be what was talked of).
 OCCASION_NOUNS = frozenset("""
 interview email statement speech letter show appearance broadcast page tweet call conference briefing op-ed podcast
-occasions stop debate hearing forum
+occasions stop debate hearing forum diatribe rant post video column memo editorial essay
 """.split())
 
 
@@ -1261,7 +1261,8 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
     for token in span:
         if token.dep_ == "relcl" and token.i > span.start:
             first = token.left_edge
-            if first.lower_ in ("which", "who") and first.i > span.start and doc[first.i - 1].text == "," \
+            if first.lower_ in ("which", "who", "whom", "whose", "where") and first.i > span.start \
+                    and doc[first.i - 1].text == "," \
                     and token.right_edge.i >= span.end - 2:
                 return _rstrip(body, start, doc[first.i - 1].idx)
         if token.dep_ == "advcl" and token.i > span.start + 2 and token.right_edge.i >= span.end - 2:
@@ -1270,6 +1271,10 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
             if mark is not None and first.i > span.start + 1 and doc[first.i - 1].text in (",", "—", "–", "--") \
                     and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return _rstrip(body, start, doc[first.i - 1].idx)  # `..., while others want ...`
+        if token.dep_ == "prep" and token.lower_ == "including" and token.i > span.start + 1 \
+                and doc[token.i - 1].text == "," and token.right_edge.i >= span.end - 2 \
+                and any(o.dep_ == "pobj" and _can_speak(o) for o in token.children):
+            return _rstrip(body, start, doc[token.i - 1].idx)  # `said the same, including the mayor`: who said it
         if token.dep_ == "prep" and token.lower_ in ("in", "on", "during") and token.i > span.start + 2 \
                 and token.right_edge.i >= span.end - 2 and any(_occasion(c) for c in token.children):
             # `... to the Mexican government in an interview on Sunday`: where it was said, not what
@@ -1467,6 +1472,7 @@ def _object_tail(verb: Token, last: Token) -> Token:
             continue
         gap = doc[last.i + 1:child.left_edge.i]
         if child.dep_ == "prep" and child.lower_ == "including" and all(t.text == "," for t in gap) \
+                and not any(o.dep_ == "pobj" and _can_speak(o) for o in child.children) \
                 or child.dep_ == "advcl" and not len(gap) and _is_gerund(child) and child.left_edge.i == child.i \
                 and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
             last = child.right_edge
@@ -1629,6 +1635,8 @@ def _around_attribution(body: str, sentence: Span, verb: Token, inside: list[tup
         start, end = relative.left_edge.idx, relative.right_edge.idx + len(relative.right_edge)
     before = _main_clause(verb.doc, body, *_trim(body, *_clip_to_paragraph(body, start, first.idx, verb.idx)))
     after = _trim(body, *_clip_to_paragraph(body, last.idx + len(last), end, verb.idx))
+    if after[1] - after[0] >= 3:
+        after = (after[0], _without_aside(verb.doc, body, *after))
     pieces = [(s, e) for s, e in (before, after) if e - s >= 3]
     if sum(e - s for s, e in pieces) < 12:
         return None
