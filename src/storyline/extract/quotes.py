@@ -1252,9 +1252,10 @@ CONTRAST_MARKS = frozenset("while though although whereas".split())
 def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
     """The end of a content without a closing aside about its last noun (`..., which makes him an
     outlier`, `..., who has not been charged`, `..., which Bellin said was a waste`: a statement
-    of its own; `Ivo Renko, the mayor of Sarn`, not a list: `Renko, the port and the fees`), or a
-    closing contrast with a subject of its own (`..., although the council never voted for it`):
-    the writer's words, not the speaker's."""
+    of its own; `Ivo Renko, the mayor of Sarn`, not a list: `Renko, the port and the fees`), a
+    closing contrast with a subject of its own (`..., although the council never voted for it`),
+    or who else said it (`said the same, including the mayor`): the writer's words, not the
+    speaker's."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
@@ -1464,8 +1465,9 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
 
 def _object_tail(verb: Token, last: Token) -> Token:
     """The last word of an object with what the parse hung on the verb but belongs to the object:
-    `, including ...` right after it (`railed against super PACs, including the one ...`), or a
-    gerund right after it with no comma (`disclosed the specter of her husband making millions`)."""
+    `, including ...` right after it (`railed against super PACs, including the one ...`; not
+    people, who are about the subject), or a gerund right after it with no comma (`disclosed the
+    specter of her husband making millions`)."""
     doc = verb.doc
     for child in verb.rights:
         if child.i <= last.i:
