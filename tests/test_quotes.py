@@ -1104,7 +1104,7 @@ def test_making_clear_or_making_the_case_states_a_position() -> None:
     _, quotes, _ = quotes_of_texts([text])
     assert [(q.speaker.mention.text, q.cue, q.text) for q in quotes[0]] == [
         ("Renko", "made clear", "she had major misgivings about the new wall"),
-        ("The council", "made the case", "the ferry fees are too low")]
+        ("The council", "make the case", "the ferry fees are too low")]
 
 
 @pytest.mark.model
@@ -1197,3 +1197,12 @@ def test_closing_asides_end_a_content_after_an_inner_attribution_too() -> None:
     _, quotes, _ = quotes_of_texts([text])
     assert [q.text for q in quotes[0]] == [
         "The latest wall was its biggest yet", "a close contest in the town", "the same thing"]
+
+
+@pytest.mark.model
+def test_an_inverted_introduction_needs_a_name_or_a_role_and_a_name_keeps_its_first_word() -> None:
+    text = ("Read the full statement:\n\n“We regret the decision to close the port this winter.”\n\n"
+            "Said Jalili:\n\n“We will not stop enriching uranium this year.”\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.speaker.mention.text if q.speaker.mention else None for q in quotes[0]] == [None, "Jalili"]
+    assert quotes[0][1].speaker.name == "Said Jalili"  # a first name, not the verb of "Stated Stone:"

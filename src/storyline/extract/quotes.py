@@ -544,6 +544,8 @@ LABEL = re.compile(r"(?:^|\s[-–—―]\s)[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]+)
 
 
 def _labelled(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token | None, Span | None, str | None]:
+    """The speaker a `LABEL` names: a person or organisation the recogniser knows, or after a
+    dash two or more capitalised words."""
     found = LABEL.search(body, _line_start(body, span.opened), span.opened)
     name = doc.char_span(found.start(1), found.end(1), alignment_mode="expand") if found else None
     after_dash = found is not None and body[found.start():found.start(1)].strip() in ("-", "–", "—", "―")
@@ -807,7 +809,8 @@ def _attribution_before(
     return None, None, None
 
 
-# A paragraph of a verb of speech and its speaker, inverted, before a colon (`Stated Stone:`).
+# A paragraph of a verb of speech and its speaker, inverted, before a colon (`Stated Stone:`,
+# `Added the senator:`; not `Read the full statement:`).
 INVERTED_INTRO = re.compile(r"[^\S\n]*([A-Z][a-z]+)[^\S\n]+((?:[A-Za-z.'’-]+[^\S\n]+){0,4}[A-Za-z.'’-]+)[^\S\n]*:")
 
 
@@ -837,7 +840,9 @@ def _introduced_by_colon(doc: Doc, body: str, span: QuotedSpan) -> tuple[Token |
         return None, None, None
     line_before = _line_start(body, previous_end - 1)
     inverted = INVERTED_INTRO.match(body, line_before, previous_end)
-    if inverted is not None and FORMS.get(inverted.group(1).lower()) in SPEECH_VERBS | QUOTING_VERBS:
+    if inverted is not None and FORMS.get(inverted.group(1).lower()) in SPEECH_VERBS | {"continue"} \
+            and (inverted.group(2)[:1].isupper() or inverted.group(2).startswith("the ")
+                 and FORMS.get(inverted.group(2).split()[-1].lower()) in ROLE_WORDS | ANONYMOUS_HEADS):
         # `Stated Stone:` / `Added the senator:`, which the parse reads as a name
         verb = doc.char_span(*inverted.span(1), alignment_mode="expand")
         subject = doc.char_span(*inverted.span(2), alignment_mode="expand")
@@ -1582,7 +1587,7 @@ def _made_case(body: str, verb: Token, inside: list[tuple[int, int]]) -> _Found 
     start, end = _clip_to_paragraph(body, *_subtree_chars(clause), verb.idx)
     if end - start < 12:
         return None
-    words = "made clear" if any(c.lower_ == "clear" for c in verb.rights) else "made the case"
+    words = f"{verb.text} clear" if any(c.lower_ == "clear" for c in verb.rights) else f"{verb.text} the case"
     return _Found(pieces=[(start, end)], kind="indirect", cue=verb, cue_text=words, subject=subject)
 
 
@@ -2033,8 +2038,9 @@ def _people(doc: Doc) -> list[_Person]:
         if ent.label_ != "PERSON":
             continue
         tokens = list(ent)
-        while len(tokens) > 1 and (_lemma(tokens[0]) in ROLE_WORDS or FORMS.get(tokens[0].lower_) in SPEECH_VERBS):
-            tokens = tokens[1:]  # "Spokeswoman Irena Valdaro", "Stated Stone:"
+        while len(tokens) > 1 and (_lemma(tokens[0]) in ROLE_WORDS or tokens[0].lower_.endswith("ed")
+                                   and FORMS.get(tokens[0].lower_) in SPEECH_VERBS):
+            tokens = tokens[1:]  # "Spokeswoman Irena Valdaro", "Stated Stone:" (not "Said Jalili")
         name = _clean_name(" ".join(t.text for t in tokens))
         if not name:
             continue
