@@ -69,6 +69,28 @@ def test_rerun_processes_only_new_articles(tmp_path: Path) -> None:
         [folder], settings=_settings(tmp_path, db_path=Path(":memory:"))).articles]
 
 
+def test_stored_results_are_not_reused_after_the_per_article_code_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a0.txt").write_text(_article(0), encoding="utf-8")
+    assert pipeline.run([folder], settings=_settings(tmp_path)).processed == 1
+    assert pipeline.run([folder], settings=_settings(tmp_path)).cached == 1
+    monkeypatch.setattr(pipeline, "_code_fingerprint", lambda: "another-release")  # as after an upgrade
+    assert pipeline.run([folder], settings=_settings(tmp_path)).processed == 1
+
+
+def test_the_code_fingerprint_follows_the_source_of_the_per_article_stages(tmp_path: Path) -> None:
+    (tmp_path / "extract").mkdir()
+    rules = tmp_path / "extract" / "quotes.py"
+    rules.write_text("RULES = 1\n", encoding="utf-8")
+    before = pipeline._code_fingerprint(tmp_path)
+    rules.write_text("RULES = 2\n", encoding="utf-8")
+    assert pipeline._code_fingerprint.__wrapped__(tmp_path) != before
+    assert pipeline._code_fingerprint() == pipeline._code_fingerprint()  # the installed code: stable
+
+
 def test_same_article_twice_is_one_article(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(_article(1), encoding="utf-8")
     (tmp_path / "copy").mkdir()

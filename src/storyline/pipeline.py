@@ -8,6 +8,7 @@ that yields no article leaves a warning in the dossier.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 from collections import Counter
@@ -53,8 +54,11 @@ from .settings import Settings
 from .store import Store
 
 # Bump when a per-article stage changes what it produces: stored results of
-# another version are not reused.
+# another version are not reused. The source of those stages is in the key too
+# (`_code_fingerprint`), so a release that changes them never serves stale results.
 PIPELINE_VERSION = "3"
+# What the stored per-article results are made by (relative to this package).
+PER_ARTICLE_CODE = ("clean", "extract", "ingest", "nlp.py", "model.py", "words.py", "pipeline.py")
 
 # Results are stored one transaction per batch: an interrupted run loses at most this many.
 SAVE_EVERY = 64
@@ -468,7 +472,19 @@ def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> Artic
 
 
 def _pipeline_key(settings: Settings) -> str:
-    return f"{PIPELINE_VERSION}:{resolve_model(settings.model)}"
+    return f"{PIPELINE_VERSION}:{_code_fingerprint()}:{resolve_model(settings.model)}"
+
+
+@functools.cache
+def _code_fingerprint(root: Path = Path(__file__).parent) -> str:
+    """A digest of the source of the per-article stages: a store filled by other code is not reused."""
+    digest = hashlib.sha256()
+    for name in PER_ARTICLE_CODE:
+        path = root / name
+        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.is_file() else []:
+            digest.update(source.relative_to(root).as_posix().encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _chronological(article: Article) -> tuple[str, str]:

@@ -1,9 +1,10 @@
 """The embedded SQLite store: per-article results cached by content hash.
 
 A re-run on a grown folder processes only articles whose content hash (with the
-per-article pipeline's version) is not stored yet. Results are written in one
-transaction per batch, in WAL mode, so a run interrupted at any point (Ctrl-C,
-kill -9) leaves a consistent database whose missing articles the next run does.
+per-article pipeline's version and a digest of its code) is not stored yet. Results
+are written in one transaction per batch, in WAL mode, so a run interrupted at any
+point (Ctrl-C, kill -9) leaves a consistent database whose missing articles the next
+run does.
 The schema is versioned with `PRAGMA user_version` and upgraded by `MIGRATIONS`.
 """
 
