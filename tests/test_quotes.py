@@ -1206,3 +1206,13 @@ def test_an_inverted_introduction_needs_a_name_or_a_role_and_a_name_keeps_its_fi
     _, quotes, _ = quotes_of_texts([text])
     assert [q.speaker.mention.text if q.speaker.mention else None for q in quotes[0]] == [None, "Jalili"]
     assert quotes[0][1].speaker.name == "Said Jalili"  # a first name, not the verb of "Stated Stone:"
+
+
+@pytest.mark.model
+def test_a_reason_with_a_date_in_it_is_part_of_what_was_said() -> None:
+    text = ("Renko thanked her supporters for delivering a commanding win in Sarn on Saturday.\n\n"
+            "Bellin accused Renko of hiding the port accounts last year.\n")
+    _, quotes, _ = quotes_of_texts([text])
+    assert [q.text for q in quotes[0]] == [
+        "her supporters for delivering a commanding win in Sarn on Saturday",
+        "Renko of hiding the port accounts last year"]

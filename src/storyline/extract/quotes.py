@@ -1247,8 +1247,13 @@ def _setting(child: Token) -> bool:
     """A phrase telling when or where a verb happened (`during the debate`, `on Monday`, `at
     a rally`): the occasion of the statement, not part of what was stated."""
     return child.dep_ == "prep" and (child.lower_ in SETTING_PREPOSITIONS
-                                     or child.lower_ != "as" and any(t.ent_type_ in ("DATE", "TIME")
-                                                                     for t in child.subtree))
+                                     or child.lower_ not in TOPIC_PREPOSITIONS
+                                     and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree))
+
+
+# Prepositions of what or why, not of when, even with a date inside (`thanked them for winning
+# on Saturday`, `accused him of grabbing her last week`, `blasted her as a disgrace Wednesday`).
+TOPIC_PREPOSITIONS = frozenset("as for of about over against".split())
 
 
 CONTRAST_MARKS = frozenset("while though although whereas".split())
