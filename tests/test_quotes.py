@@ -1216,3 +1216,10 @@ def test_a_reason_with_a_date_in_it_is_part_of_what_was_said() -> None:
     assert [q.text for q in quotes[0]] == [
         "her supporters for delivering a commanding win in Sarn on Saturday",
         "Renko of hiding the port accounts last year"]
+
+
+@pytest.mark.model
+def test_a_condition_on_a_stated_position_is_part_of_it() -> None:
+    _, quotes, _ = quotes_of_texts(["Renko said she would support Bellin if the ferry man became the harbour "
+                                    "master.\n\nBellin backed Renko if she kept the fares low.\n"])
+    assert [q.text for q in quotes[0]][-1] == "Renko if she kept the fares low"

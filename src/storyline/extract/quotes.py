@@ -1476,8 +1476,8 @@ def _prepositional_object(verb: Token, inside: list[tuple[int, int]]) -> tuple[i
 def _object_tail(verb: Token, last: Token) -> Token:
     """The last word of an object with what the parse hung on the verb but belongs to the object:
     `, including ...` right after it (`railed against super PACs, including the one ...`; not
-    people, who are about the subject), or a gerund right after it with no comma (`disclosed the
-    specter of her husband making millions`)."""
+    people, who are about the subject), a gerund right after it with no comma (`disclosed the
+    specter of her husband making millions`), or a condition (`would support Bellin if he ...`)."""
     doc = verb.doc
     for child in verb.rights:
         if child.i <= last.i:
@@ -1486,7 +1486,9 @@ def _object_tail(verb: Token, last: Token) -> Token:
         if child.dep_ == "prep" and child.lower_ == "including" and all(t.text == "," for t in gap) \
                 and not any(o.dep_ == "pobj" and _can_speak(o) for o in child.children) \
                 or child.dep_ == "advcl" and not len(gap) and _is_gerund(child) and child.left_edge.i == child.i \
-                and not any(c.dep_ in ("mark", "nsubj") for c in child.children):
+                and not any(c.dep_ in ("mark", "nsubj") for c in child.children) \
+                or child.dep_ == "advcl" and not len(gap) and child.left_edge.dep_ == "mark" \
+                and child.left_edge.lower_ in ("if", "unless"):
             last = child.right_edge
         break
     return last
