@@ -2134,8 +2134,8 @@ def _speaker(
     if (lower in PART_WORDS or head.like_num) and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights) \
             and not any(t.ent_type_ == "PERSON" and t.i not in owners for t in subject):
         # `one of the doctors`, `some of the fishers`: unnamed members of a group
-        return Speaker(name=_strip_determiner(text)[:1].lower() + _strip_determiner(text)[1:], mention=mention,
-                       kind="anonymous"), None
+        group = _strip_determiner(text)
+        return Speaker(name=group[:1].lower() + group[1:], mention=mention, kind="anonymous"), None
     if (_lemma(head) in ANONYMOUS_HEADS or lower in ANONYMOUS_HEADS or lower in ("those", "these") and len(subject) > 1
             or head.is_lower and _lemma(head) in ROLE_WORDS - NOT_PEOPLE_ROLES) \
             and not any(t.ent_type_ == "PERSON" for t in subject):
