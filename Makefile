@@ -28,6 +28,7 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
 	$(BIN)/python eval/quotes.py
+	$(BIN)/python eval/quotes.py --learned
 	$(BIN)/python eval/timex.py
 	$(BIN)/python eval/timeline.py
 	$(BIN)/python eval/entities.py

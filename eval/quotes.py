@@ -63,7 +63,7 @@ import sys
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -574,19 +574,24 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "train"), default="dev",
                         help="PolNeAR split: the rules were tuned on dev; train is a check on other articles")
     parser.add_argument("--offset", type=int, default=0, help="skip the first N PolNeAR texts (by name)")
+    parser.add_argument("--learned", action="store_true",
+                        help="with the learned scorer of reported speech (storyline quotes --learned)")
     args = parser.parse_args()
+    from storyline.settings import Settings
+
+    settings = Settings(show_progress=False, learned_quotes=args.learned)
     results = {}
     root = POLNEAR_DEV.parent / args.split
     if root.is_dir():
-        results["polnear"] = score_polnear(args.limit, root=root, offset=args.offset)
-        agreement = score_agreement()
+        results["polnear"] = score_polnear(args.limit, root=root, offset=args.offset, settings=settings)
+        agreement = score_agreement(settings=settings)
     else:
         print(f"no PolNeAR at {root}; skipped", file=sys.stderr)
     if (SHARED / "seeds").is_dir():
-        results["seeds"] = score_seeds(SHARED)
+        results["seeds"] = score_seeds(SHARED, settings=settings)
     else:
         print(f"no seeds at {SHARED / 'seeds'}; skipped", file=sys.stderr)
-    results["examples"] = score_examples(EXAMPLES)
+    results["examples"] = score_examples(EXAMPLES, settings=replace(settings, db_path=None))
     if args.json:
         print(json.dumps({**{name: _summary(result) for name, result in results.items()},
                           **({"agreement": agreement} if root.is_dir() else {})}, indent=2))

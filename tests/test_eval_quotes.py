@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 POLNEAR_DIRECT_F1_FLOOR = 0.905
 POLNEAR_DIRECT_SPEAKER_FLOOR = 0.94
 POLNEAR_INDIRECT_F1_FLOOR = 0.65
+# With the learned scorer of reported speech (`learned_quotes`, `storyline quotes --learned`).
+POLNEAR_LEARNED_INDIRECT_F1_FLOOR = 0.685
 SEEDS_DIRECT_F1_FLOOR = 0.99
 SEEDS_DIRECT_SPEAKER_FLOOR = 0.99
 SEEDS_F1_FLOOR = 0.85
@@ -329,6 +331,17 @@ def test_polnear_floor(scores: dict) -> None:
     assert result["direct"]["f1"] >= POLNEAR_DIRECT_F1_FLOOR
     assert (result["direct"]["speaker_accuracy"] or 0.0) >= POLNEAR_DIRECT_SPEAKER_FLOOR
     assert result["indirect"]["f1"] >= POLNEAR_INDIRECT_F1_FLOOR
+
+
+@pytest.mark.model
+def test_polnear_floor_with_the_learned_scorer() -> None:
+    from storyline.settings import Settings
+
+    if not ev.POLNEAR_DEV.is_dir():
+        pytest.skip("PolNeAR is not in ../shared")
+    result = ev.score_polnear(settings=Settings(show_progress=False, learned_quotes=True))
+    assert result["direct"]["f1"] >= POLNEAR_DIRECT_F1_FLOOR
+    assert result["indirect"]["f1"] >= POLNEAR_LEARNED_INDIRECT_F1_FLOOR
 
 
 @pytest.mark.model

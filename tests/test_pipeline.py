@@ -195,3 +195,17 @@ def test_a_run_collects_garbage_less_often_and_restores_the_callers_settings():
         assert gc.get_threshold() == (123, 4, 5)
     finally:
         gc.set_threshold(*before)
+
+
+def test_the_code_fingerprint_follows_the_bundled_tables(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    table = tmp_path / "data" / "reported-speech.tsv"
+    table.write_text("cue=say\t1.0\n", encoding="utf-8")
+    before = pipeline._code_fingerprint.__wrapped__(tmp_path)
+    table.write_text("cue=say\t2.0\n", encoding="utf-8")
+    assert pipeline._code_fingerprint.__wrapped__(tmp_path) != before
+
+
+def test_the_learned_scorer_has_a_store_of_its_own() -> None:
+    plain = Settings(db_path=None)
+    assert pipeline._pipeline_key(plain) != pipeline._pipeline_key(plain.with_overrides(learned_quotes=True))

@@ -58,7 +58,7 @@ from .store import Store
 # (`_code_fingerprint`), so a release that changes them never serves stale results.
 PIPELINE_VERSION = "3"
 # What the stored per-article results are made by (relative to this package).
-PER_ARTICLE_CODE = ("clean", "extract", "ingest", "nlp.py", "model.py", "words.py", "pipeline.py")
+PER_ARTICLE_CODE = ("clean", "extract", "ingest", "data", "nlp.py", "model.py", "words.py", "pipeline.py")
 
 # Results are stored one transaction per batch: an interrupted run loses at most this many.
 SAVE_EVERY = 64
@@ -324,7 +324,7 @@ def quotes_of_texts(
     found: list[tuple[Quote, ...]] = []
     warnings: list[Warning] = []
     for article, doc in zip(articles, docs, strict=True):
-        quotes, notes = extract_quotes(article, doc)
+        quotes, notes = extract_quotes(article, doc, learned=settings.learned_quotes)
         found.append(quotes)
         warnings.extend(notes)
     return articles, found, warnings
@@ -429,7 +429,7 @@ def _process(
         docs = process(nlp, [a.body for a, _ in parsed], batch_size=settings.batch_size,
                        n_process=settings.n_process)
         for (article, notes), doc in zip(parsed, docs, strict=True):
-            batch.append(_extract(article, doc, notes))
+            batch.append(_extract(article, doc, notes, learned=settings.learned_quotes))
             progress.advance("nlp")
             if len(batch) >= SAVE_EVERY:
                 yield from flush()
@@ -446,7 +446,7 @@ def _clean_one(
         return None, (Warning(raw.source, f"cleaning failed: {_one_line(exc)}", stage="clean"),)
 
 
-def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> ArticleResult:
+def _extract(article: Article, doc: object, notes: tuple[Warning, ...], *, learned: bool = False) -> ArticleResult:
     """Every per-article extractor over one parsed article; a failing one degrades to a warning."""
     warnings = list(notes)
     entities: tuple = ()
@@ -458,7 +458,7 @@ def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> Artic
         reason = f"entity extraction failed: {_one_line(exc)}"
         warnings.append(Warning(article.source, reason, "extract", article.id))
     try:
-        quotes, quote_notes = extract_quotes(article, doc)  # type: ignore[arg-type]
+        quotes, quote_notes = extract_quotes(article, doc, learned=learned)  # type: ignore[arg-type]
         warnings.extend(quote_notes)
     except Exception as exc:  # noqa: BLE001
         reason = f"quote extraction failed: {_one_line(exc)}"
@@ -472,7 +472,8 @@ def _extract(article: Article, doc: object, notes: tuple[Warning, ...]) -> Artic
 
 
 def _pipeline_key(settings: Settings) -> str:
-    return f"{PIPELINE_VERSION}:{_code_fingerprint()}:{resolve_model(settings.model)}"
+    learned = ":learned-quotes" if settings.learned_quotes else ""
+    return f"{PIPELINE_VERSION}:{_code_fingerprint()}:{resolve_model(settings.model)}{learned}"
 
 
 @functools.cache
@@ -481,7 +482,8 @@ def _code_fingerprint(root: Path = Path(__file__).parent) -> str:
     digest = hashlib.sha256()
     for name in PER_ARTICLE_CODE:
         path = root / name
-        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.is_file() else []:
+        for source in sorted(p for p in path.rglob("*") if p.suffix in (".py", ".tsv")) if path.is_dir() \
+                else [path] if path.is_file() else []:
             digest.update(source.relative_to(root).as_posix().encode())
             digest.update(source.read_bytes())
     return digest.hexdigest()[:12]

@@ -49,6 +49,9 @@ def quotes_command(
                       "(folders: their .txt files). Quotes are not linked across files.")] = False,
     json_path: Annotated[Optional[Path], typer.Option(
         "--json", help="Write the articles, quotes and quote groups (the dossier's JSON fields) here.")] = None,
+    learned: Annotated[bool, typer.Option(
+        "--learned", help="Also the reported speech a learned scorer finds beyond the rules: more statements, "
+                          "fewer of them right (see docs/quality.md).")] = False,
     model: ModelOption = None,
     db: DbOption = None,
     no_store: NoStoreOption = False,
@@ -58,6 +61,8 @@ def quotes_command(
     """Who said what: each statement once, its speaker, and the outlets that carried it."""
     settings = pipeline_settings(config, db=db, no_store=no_store, model=model,
                                  allow_private_urls=allow_private_urls)
+    if learned:
+        settings = settings.with_overrides(learned_quotes=True)
     if raw:
         dossier = raw_dossier(inputs, settings=settings)
     else:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Article, Quote, Speaker, Warning
+from .reported import learned_statements
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -376,8 +377,11 @@ class _Found:
     speaker: Speaker = field(default_factory=Speaker)
 
 
-def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple[Warning, ...]]:
-    """Every quotation in `article` (parsed as `doc`), and warnings about odd quoting."""
+def extract_quotes(
+    article: Article, doc: Doc, *, learned: bool = False
+) -> tuple[tuple[Quote, ...], tuple[Warning, ...]]:
+    """Every quotation in `article` (parsed as `doc`), and warnings about odd quoting. With
+    `learned`, reported speech the rules missed is added from `reported.py`'s scorer."""
     body = article.body
     spans, notes = find_quoted_spans(body)
     warnings = [Warning(article.source, f"quotes: {note}", "extract", article.id) for note in notes[:5]]
@@ -400,6 +404,8 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
         if statement.inherited is not None and id(statement.inherited) not in kept:
             statement.inherited, statement.orphan = None, True
     _adopt_orphans(body, statements)
+    if learned:
+        statements = _with_learned(doc, body, statements, quoted)
     _resolve_speakers(article, doc, statements)
     quotes = []
     unattributed = 0
@@ -424,6 +430,19 @@ def extract_quotes(article: Article, doc: Doc) -> tuple[tuple[Quote, ...], tuple
     if any(q.end - q.start > 0.9 * len(body.strip()) and len(body) > 200 for q in quotes):
         warnings.append(Warning(article.source, "quotes: a quotation spans the whole article", "extract", article.id))
     return tuple(quotes), tuple(warnings)
+
+
+def _with_learned(doc: Doc, body: str, statements: list[_Found], quoted: list[tuple[int, int]]) -> list[_Found]:
+    """`statements` with the reported speech the learned scorer finds where they leave room."""
+    taken = [piece for statement in statements for piece in statement.pieces]
+    added = []
+    for cue, span in learned_statements(doc, taken, lemma=_lemma, known=VERBS,
+                                        quoted=lambda offset: _in_any(offset, quoted),
+                                        quoted_share=lambda span: _quoted_share(body, [span], quoted)):
+        if "\n" not in body[span[0]:span[1]]:  # a content across a line break is a parse run over a heading
+            added.append(_Found(pieces=[span], kind="indirect", cue=cue, cue_text=_cue_text(cue),
+                                subject=_subject(cue, outside=span)))
+    return sorted(statements + added, key=lambda s: s.pieces[0]) if added else statements
 
 
 def _distinct(statements: list[_Found]) -> list[_Found]:
