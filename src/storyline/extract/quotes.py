@@ -438,7 +438,7 @@ def _with_learned(doc: Doc, body: str, statements: list[_Found], quoted: list[tu
     added = []
     for cue, span in learned_statements(doc, taken, lemma=_lemma, known=VERBS,
                                         quoted=lambda offset: _in_any(offset, quoted),
-                                        quoted_share=lambda span: _quoted_share(body, [span], quoted)):
+                                        quoted_share=lambda content: _quoted_share(body, [content], quoted)):
         if "\n" not in body[span[0]:span[1]]:  # a content across a line break is a parse run over a heading
             added.append(_Found(pieces=[span], kind="indirect", cue=cue, cue_text=_cue_text(cue),
                                 subject=_subject(cue, outside=span)))

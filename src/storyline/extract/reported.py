@@ -133,7 +133,7 @@ def open_candidates(doc: Doc, taken: list[tuple[int, int]], *, lemma: Callable[[
     """`(cue, content span, features)` of the candidates that overlap no span of `taken` (the
     statements found by the rules) and whose content is not mostly quoted words."""
     for head, child, root in candidates(doc):
-        tokens = list(root.subtree)
+        tokens = list(root.subtree)  # its edges: `left_edge`/`right_edge` can differ where arcs cross
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         if _overlaps(span, taken) or quoted_share(span) >= 0.5:
             continue
