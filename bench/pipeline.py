@@ -11,7 +11,9 @@ article made distinct (so the content-hash cache cannot help), then times:
   that same full-pipeline reference;
 - the quote stage: `extract_quotes` on the parsed articles plus the cross-article
   `link_quotes` and `paraphrase_drift`, as a share of the whole run; and what the
-  parser it needs adds to the NLP stage (entities alone need only `ner`);
+  parser it needs adds to the NLP stage (entities alone need only `ner`); and
+  `extract_quotes` with the opt-in learned scorer of reported speech (`--learned`)
+  against the rules alone;
 - the temporal stage: `story_time` (temporal expressions of every article,
   publication dates inferred where missing, the merged timeline), as a share of
   the whole run.
@@ -192,6 +194,11 @@ def main() -> None:
                                               docs), repeat=CLEANING_REPEATS)
         quotes = [q for batch_quotes, _ in found for q in batch_quotes]
         row(f"extract_quotes ({len(quotes)} statements)", extract_seconds, len(parsed), n_words)
+        learned_seconds, learned = timed(warmed(lambda batch: [extract_quotes(a, d, learned=True)
+                                                               for a, d in zip(parsed, batch)], docs),
+                                         repeat=CLEANING_REPEATS)
+        row(f"extract_quotes --learned ({sum(len(q) for q, _ in learned)} statements)", learned_seconds,
+            len(parsed), n_words, reference="extract_quotes, rules alone", reference_seconds=extract_seconds)
 
         def link() -> object:
             linked, _ = link_quotes(parsed, quotes)
