@@ -59,14 +59,15 @@ def candidates(doc: Doc) -> Iterator[tuple[Token, Token, Token]]:
 
 
 def features(head: Token, child: Token, root: Token, lemma: Callable[[Token], str], known: frozenset[str],
-             quoted: bool) -> list[str]:
+             quoted: bool, tokens: list[Token] | None = None) -> list[str]:
     """The features of one candidate; `lemma` gives a token's lemma, `known` is the rules' cue
-    words and `quoted` whether the cue stands inside quotation marks."""
+    words, `quoted` whether the cue stands inside quotation marks and `tokens` the content's
+    (`root.subtree`, read here when not given)."""
     cue = lemma(head)
     dep = child.dep_
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     subject = subjects[0] if subjects else None
-    tokens = list(root.subtree)
+    tokens = list(root.subtree) if tokens is None else tokens
     first, last = tokens[0], tokens[-1]
     size = len(tokens)
     found = [
@@ -137,7 +138,7 @@ def open_candidates(doc: Doc, taken: list[tuple[int, int]], *, lemma: Callable[[
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
         if _overlaps(span, taken) or quoted_share(span) >= 0.5:
             continue
-        yield head, span, features(head, child, root, lemma, known, quoted(head.idx))
+        yield head, span, features(head, child, root, lemma, known, quoted(head.idx), tokens)
 
 
 def learned_statements(doc: Doc, taken: list[tuple[int, int]], **helpers) -> list[tuple[Token, tuple[int, int]]]:
