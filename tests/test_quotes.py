@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.analyze.contradictions import paraphrase_drift
+from storyline.extract import quotes as rules
 from storyline.extract.quotes import find_quoted_spans
 from storyline.link.quotes import canonical_names, differences, link_quotes
 from storyline.model import Article, Mention, Published, Quote, Speaker
@@ -796,6 +797,25 @@ def test_quoted_spans_stay_inside_the_text_in_order(text: str) -> None:
             assert 0 <= start <= end <= len(text)
             assert start >= previous_end
             previous_end = end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=8), st.integers(0, 80))
+def test_the_offset_mask_agrees_with_in_any(ranges: list[tuple[int, int]], length: int) -> None:
+    ranges = [(start, start + size) for start, size in ranges if start + size <= length]
+    mask = rules._offset_mask(length, ranges)
+    assert [bool(m) for m in mask] == [rules._in_any(offset, ranges) for offset in range(length + 1)]
+
+
+def test_cue_candidates_are_the_tokens_whose_lemma_or_form_may_cue_reported_speech() -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    doc = nlp("According to Ada , the mayor said that officials were confident and made claims ; Bellin tells voters .")
+    assert [doc[i].text for i in rules._cue_candidates(doc)] == ["According", "said", "confident", "made", "claims",
+                                                                   "tells"]
+    doc = nlp("Ada quoth the old harbour")  # with lemmas, they are read instead of the forms
+    doc[1].lemma_ = "say"
+    assert rules._cue_candidates(doc) == [1]
 
 
 def test_dropping_the_quotation_s_negation_is_drift() -> None:

@@ -35,7 +35,9 @@ the dependency labels. With a pipeline that has them, their output is used.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -394,9 +396,9 @@ def extract_quotes(
     reported = _reported_speech(doc, body, _covered(span.pieces for span in spans))
     direct, reported = _one_statement_each(direct, reported)
     partial = _absorb_partials(doc, body, [s for s in statements if s.kind == "partial"], reported)
-    quoted = _covered(span.pieces for span in spans)
+    quoted = _offset_mask(len(body), _covered(span.pieces for span in spans))
     for statement in reported:
-        statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
+        statement.kind = "partial" if _masked_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
     statements = _outermost(_distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0])),
                             {id(s) for s in reported})
     kept = {id(s) for s in statements}
@@ -432,13 +434,14 @@ def extract_quotes(
     return tuple(quotes), tuple(warnings)
 
 
-def _with_learned(doc: Doc, body: str, statements: list[_Found], quoted: list[tuple[int, int]]) -> list[_Found]:
-    """`statements` with the reported speech the learned scorer finds where they leave room."""
+def _with_learned(doc: Doc, body: str, statements: list[_Found], quoted: bytearray) -> list[_Found]:
+    """`statements` with the reported speech the learned scorer finds where they leave room
+    (`quoted`: the `_offset_mask` of the quoted pieces)."""
     taken = [piece for statement in statements for piece in statement.pieces]
     added = []
     for cue, span in learned_statements(doc, taken, lemma=_lemma, known=VERBS,
-                                        quoted=lambda offset: _in_any(offset, quoted),
-                                        quoted_share=lambda content: _quoted_share(body, [content], quoted)):
+                                        quoted=lambda offset: bool(quoted[offset]),
+                                        quoted_share=lambda content: _masked_share(body, [content], quoted)):
         if "\n" not in body[span[0]:span[1]]:  # a content across a line break is a parse run over a heading
             added.append(_Found(pieces=[span], kind="indirect", cue=cue, cue_text=_cue_text(cue),
                                 subject=_subject(cue, outside=span)))
@@ -470,6 +473,7 @@ def _outermost(statements: list[_Found], reported: set[int]) -> list[_Found]:
     marks is dropped too when it is the outer speaker's (`he would consider it a "personal
     insult"`), and kept when it is someone else's (`Renko said Bellin had called it "a waste"`)."""
     reporting = [s for s in statements if s.kind != "direct" and s.cue is not None and s.cue.lower_ != "according"]
+    extents = [(outer, *_extent(outer.pieces)) for outer in reporting]
 
     def within(inner: _Found, outer: _Found) -> bool:
         def inside(start: int, end: int) -> bool:
@@ -477,9 +481,18 @@ def _outermost(statements: list[_Found], reported: set[int]) -> list[_Found]:
         return inner.cue is not None and inside(inner.cue.idx, inner.cue.idx + len(inner.cue)) \
             and all(inside(s, e) for s, e in inner.pieces)
 
-    return [s for s in statements
-            if s.nominal or not any(o is not s and within(s, o) and (s.kind == "indirect" or id(s) in reported
-                                                                     and _same_speaker(s, o)) for o in reporting)]
+    kept = []
+    for s in statements:
+        if s.nominal or s.cue is None:
+            kept.append(s)
+            continue
+        cue_start, cue_end = s.cue.idx, s.cue.idx + len(s.cue)
+        # only a statement whose pieces reach over the cue can hold it (few do)
+        around = [o for o, start, end in extents if start <= cue_start and cue_end <= end]
+        if not any(o is not s and within(s, o) and (s.kind == "indirect" or id(s) in reported and _same_speaker(s, o))
+                   for o in around):
+            kept.append(s)
+    return kept
 
 
 def _same_speaker(inner: _Found, outer: _Found) -> bool:
@@ -656,11 +669,17 @@ def _one_statement_each(direct: list[_Found], reported: list[_Found]) -> tuple[l
     she hopes to win, but she knows that "LeBron will always be the king."`)."""
     dropped_direct: set[int] = set()
     dropped_reported: set[int] = set()
+    quote_sizes = [sum(e - s for s, e in quote.pieces) for quote in direct]
+    quote_extents = [_extent(quote.pieces) for quote in direct]
     for r, host in enumerate(reported):
         host_size = sum(e - s for s, e in host.pieces)
+        host_start, host_end = _extent(host.pieces)
         for d, quote in enumerate(direct):
-            quote_size = sum(e - s for s, e in quote.pieces)
-            shared = sum(_overlap(piece, host.pieces) for piece in quote.pieces)
+            quote_size = quote_sizes[d]
+            quote_start, quote_end = quote_extents[d]
+            # pieces of two statements apart share nothing (most pairs): no need to add up their overlaps
+            shared = sum(_overlap(piece, host.pieces) for piece in quote.pieces) \
+                if quote_start < host_end and host_start < quote_end else 0
             if shared >= 0.8 * host_size or (shared >= 0.8 * quote_size and quote_size >= 0.6 * host_size):
                 dropped_reported.add(r)
             elif shared >= 0.8 * quote_size:
@@ -713,10 +732,20 @@ def _rest_of_sentence(body: str, cue: Token, quote_end: int) -> tuple[int, int]:
     return _trim(body, *_clip_to_paragraph(body, start, end, cue.idx))
 
 
+WORD = re.compile(r"\w+")
+
+
 def _quoted_share(body: str, pieces: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> float:
     """The share of a statement's words that are inside quotation marks."""
-    offsets = [match.start() for s, e in pieces for match in re.compile(r"\w+").finditer(body, s, e)]
+    offsets = [match.start() for s, e in pieces for match in WORD.finditer(body, s, e)]
     return sum(1 for o in offsets if _in_any(o, quoted)) / len(offsets) if offsets else 0.0
+
+
+def _masked_share(body: str, pieces: list[tuple[int, int]], quoted: bytearray) -> float:
+    """`_quoted_share` read from the `_offset_mask` of the quoted pieces: for the many
+    statements of one article."""
+    offsets = [match.start() for s, e in pieces for match in WORD.finditer(body, s, e)]
+    return sum(1 for o in offsets if quoted[o]) / len(offsets) if offsets else 0.0
 
 
 def _adopt_orphans(body: str, statements: Sequence[_Found]) -> None:
@@ -895,31 +924,51 @@ def _governing_verb(doc: Doc, span: QuotedSpan) -> tuple[Token | None, Span | No
 REPORTING_VERBS = BELIEF_VERBS | STANCE_VERBS | POSITION_VERBS | AS_VERBS | frozenset(PREPOSITION_VERBS)
 
 
+def _cue_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens `_reported_speech` may take for a cue, in order: those whose lemma
+    is a verb or noun it looks for, or whose form is `according`, `MAKE_FORMS` or
+    `BELIEF_ADJECTIVES`. Without a lemmatizer the lemma comes from the form, so the forms are
+    matched on the doc's array of lowercase hashes: the other tokens, most of them, are never
+    made into `Token` objects. A superset is fine: `_reported_speech` tests each one in full."""
+    if doc.has_annotation("LEMMA"):
+        return [token.i for token in doc if _lemma(token) in CUE_LEMMAS or token.lower_ in CUE_FORMS]
+    wanted = _cue_hashes()
+    return [i for i, word in enumerate(doc.to_array("LOWER").tolist()) if word in wanted]
+
+
+@functools.cache
+def _cue_hashes() -> frozenset[int]:
+    """spaCy's hashes of `CUE_FORMS` (a string's hash does not depend on the vocabulary)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(word) for word in CUE_FORMS)
+
+
 def _reported_speech(doc: Doc, body: str, inside: list[tuple[int, int]]) -> list[_Found]:
     """`X said (that) ...`, `X told reporters ...`, `according to X, ...` outside quotations."""
     found = []
-    quoted = bytearray(len(body) + 1)  # `_in_any(offset, inside)` for every offset, read once per token
-    for start, end in inside:
-        start, end = max(0, start - 1), min(len(quoted), end + 1)
-        quoted[start:end] = b"\x01" * max(0, end - start)
-    for sentence in doc.sents:
-        for token in sentence:
-            if quoted[token.idx]:
-                continue
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                statement = _according_to(doc, body, sentence, token, inside)
-            elif _is_speech_verb(token) or (_lemma(token) in REPORTING_VERBS and _is_verb(token)):
-                statement = _speech_clause(body, sentence, token, inside)
-            elif _lemma(token) in STATEMENT_NOUNS and token.dep_ in NOUN_DEPS | {"npadvmod"} and token.is_lower:
-                statement = _noun_statement(body, token, inside)
-            elif token.lower_ in BELIEF_ADJECTIVES and token.dep_ == "acomp":
-                statement = _belief_clause(body, token, inside)
-            elif token.lower_ in MAKE_FORMS and token.dep_ in VERB_DEPS:
-                statement = _made_case(body, token, inside)
-            else:
-                continue
-            if statement is not None:
-                found.append(statement)
+    quoted = _offset_mask(len(body), inside)
+    sentences = list(doc.sents)
+    sentence_starts = [sentence.start for sentence in sentences]
+    for i in _cue_candidates(doc):
+        token = doc[i]
+        if quoted[token.idx]:
+            continue
+        sentence = sentences[bisect_right(sentence_starts, i) - 1]
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            statement = _according_to(doc, body, sentence, token, inside)
+        elif _is_speech_verb(token) or (_lemma(token) in REPORTING_VERBS and _is_verb(token)):
+            statement = _speech_clause(body, sentence, token, inside)
+        elif _lemma(token) in STATEMENT_NOUNS and token.dep_ in NOUN_DEPS | {"npadvmod"} and token.is_lower:
+            statement = _noun_statement(body, token, inside)
+        elif token.lower_ in BELIEF_ADJECTIVES and token.dep_ == "acomp":
+            statement = _belief_clause(body, token, inside)
+        elif token.lower_ in MAKE_FORMS and token.dep_ in VERB_DEPS:
+            statement = _made_case(body, token, inside)
+        else:
+            continue
+        if statement is not None:
+            found.append(statement)
     headline = _headline_statement(doc, body, inside)
     if headline is None and not any(s.cue is not None and s.cue.sent.start == 0 for s in found):
         headline = _title_cased_headline(doc, body, inside)
@@ -1101,7 +1150,8 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
     relative = None
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if complement is not None:
-        span = _subtree_chars(complement)
+        clause = list(complement.subtree)
+        span = _subtree_chars(complement, clause)
         if opening is not None:
             span = (opening, span[1])
         asked = _asked_of(verb, complement)
@@ -1131,13 +1181,13 @@ def _speech_clause(body: str, sentence: Span, verb: Token, inside: list[tuple[in
                       and not any(d.dep_ in ("nsubj", "nsubjpass", "aux") for d in c.children)]
             if listed and not _bare_form(verb):
                 span = (span[0], max(span[1], _subtree_chars(listed[-1])[1]))
-        front = [t for t in complement.subtree if t.i < verb.i] \
+        front = [t for t in clause if t.i < verb.i] \
             or [c for c in verb.lefts if c.dep_ == "dobj" and c.lower_ in RELATIVE_WORDS]
         if len(front) == 1 and front[0].lower_ in RELATIVE_WORDS \
                 and (verb.dep_ in ("relcl", "acl") or front[0].lower_ == "what"):
             # `a wall, which he said Mexico should pay for`: the relative word, then the clause after the verb
             relative = front[0]
-            span = (min(t.idx for t in complement.subtree if t.i > verb.i), span[1])
+            span = (min(t.idx for t in clause if t.i > verb.i), span[1])
     elif position is not None:
         span = position
     elif passive is not None and any(c.dep_ == "agent" and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
@@ -1276,6 +1326,8 @@ TOPIC_PREPOSITIONS = frozenset("as for of about over against".split())
 
 
 CONTRAST_MARKS = frozenset("while though although whereas".split())
+# The labels of the tokens that may open an aside in `_without_aside` (the others are not looked at).
+ASIDE_DEPS = frozenset({"relcl", "advcl", "prep", "appos"})
 
 
 def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
@@ -1288,7 +1340,7 @@ def _without_aside(doc: Doc, body: str, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
-    for token in span:
+    for token in [t for t in span if t.dep_ in ASIDE_DEPS]:
         if token.dep_ == "relcl" and token.i > span.start:
             first = token.left_edge
             if first.lower_ in ("which", "who", "whom", "whose", "where") and first.i > span.start \
@@ -1381,14 +1433,15 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
-    for token in span:
+    acts = [t for t in span if t.dep_ in ("advcl", "conj")]  # the only tokens the rules below cut at
+    for token in acts:
         comma = token.left_edge.i - 1
         if token.dep_ == "advcl" and _is_gerund(token) and span.start < comma < token.i \
                 and doc[comma].text == "," and _lemma(token) in VERBS:
             return _rstrip(body, start, doc[comma].idx)  # `mocked the complaint, saying ...`
         if _and_gerund(token) and span.start + 1 < comma < token.i:
             return _rstrip(body, start, doc[comma].idx)  # `telling CNN that ... and questioning ...`
-    for token in span:
+    for token in acts:
         if token.dep_ == "conj" and token.i > span.start + 2 and span.start <= token.head.i < token.i \
                 and ((_lemma(token) in VERBS and _looks_past(verb) and _looks_past(token) and _looks_present(token.head)
                       or _bare(token.head) and _finite(token) and (_speaker_acts(token.head) or _after_comma(token))
@@ -1397,7 +1450,7 @@ def _without_second_act(verb: Token, body: str, start: int, end: int) -> int:
             cut = next((c for c in token.head.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < token.i), None)
             if cut is not None and cut.i > span.start + 1:
                 return _rstrip(body, start, cut.idx)
-    for token in span:
+    for token in acts:
         if token.dep_ == "conj" and span.start <= token.head.i < token.i and _lemma(token) in SPEECH_VERBS \
                 and any(c.dep_ == "nsubj" for c in token.children) and token.left_edge.lower_ != "that" \
                 and not any(c.dep_ == "mark" for c in token.children):
@@ -1589,6 +1642,11 @@ def _closing(verb: Token) -> bool:
 
 
 MAKE_FORMS = frozenset({"make", "makes", "made", "making"})
+# The lemmas that cue reported speech, and every form that may cue it where the parse comes
+# without lemmas (`_cue_candidates`).
+CUE_LEMMAS = SPEECH_VERBS | REPORTING_VERBS | STATEMENT_NOUNS
+CUE_FORMS = CUE_LEMMAS | {form for form, lemma in FORMS.items() if lemma in CUE_LEMMAS} \
+    | BELIEF_ADJECTIVES | MAKE_FORMS | {"according"}
 
 
 def _made_case(body: str, verb: Token, inside: list[tuple[int, int]]) -> _Found | None:
@@ -1945,10 +2003,10 @@ def _noun_phrase(head: Token) -> Span:
     return doc[left:right + 1]
 
 
-def _subtree_chars(token: Token) -> tuple[int, int]:
+def _subtree_chars(token: Token, tokens: list[Token] | None = None) -> tuple[int, int]:
     """A clause's characters without its `that`; `whether` and `if` stay: `did not say whether
-    the drones were delivered` states no delivery."""
-    tokens = list(token.subtree)
+    the drones were delivered` states no delivery. `tokens`: the clause's subtree, when listed already."""
+    tokens = list(token.subtree) if tokens is None else tokens
     start = tokens[0]
     if start.dep_ == "mark" and start.lower_ == "that" and len(tokens) > 1:
         start = tokens[1]
@@ -1988,6 +2046,21 @@ def _covered(pieces: Iterable[list[tuple[int, int]]]) -> list[tuple[int, int]]:
 
 def _in_any(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s - 1 <= offset < e + 1 for s, e in ranges)
+
+
+def _offset_mask(length: int, ranges: list[tuple[int, int]]) -> bytearray:
+    """`_in_any(offset, ranges)` for every offset from 0 to `length`, to read by index where
+    many offsets are tested against the same ranges."""
+    mask = bytearray(length + 1)
+    for start, end in ranges:
+        start, end = max(0, start - 1), min(len(mask), end + 1)
+        mask[start:end] = b"\x01" * max(0, end - start)
+    return mask
+
+
+def _extent(pieces: list[tuple[int, int]]) -> tuple[int, int]:
+    """From the first offset of `pieces` to the last ((0, 0) for none)."""
+    return min((s for s, _ in pieces), default=0), max((e for _, e in pieces), default=0)
 
 
 def _overlap(span: tuple[int, int], ranges: list[tuple[int, int]]) -> int:
@@ -2133,7 +2206,8 @@ def _speaker(
     if len(subject) == 1 and head.text[:1].isupper():
         # `Fallon added ...` at a sentence start, which the recogniser left unnamed or took for a
         # place: a surname of someone the article has named in full before
-        known = next((p for p in people if " " in p.name and p.name.split()[-1] == _clean_name(head.text)
+        surname = _clean_name(head.text)
+        known = next((p for p in people if " " in p.name and p.name.split()[-1] == surname
                       and p.position < subject.start_char), None)
         if known is not None:
             role = known.role or (last.role if last is not None and last.name == known.name else None)
