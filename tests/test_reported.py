@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.extract import reported
 from storyline.pipeline import quotes_of_texts
@@ -54,3 +56,12 @@ def test_the_learned_scorer_never_overlaps_the_rules() -> None:
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert {q.text for q in quotes} == {"the council backed the plan", "We will build it",
                                         "deeper ties with the port authority"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
+       st.tuples(st.integers(0, 60), st.integers(0, 20)))
+def test_the_overlap_test_agrees_with_overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> None:
+    spans = [(start, start + length) for start, length in spans]
+    span = (span[0], span[0] + span[1])
+    assert reported._overlap_test(spans)(span) == reported._overlaps(span, spans)

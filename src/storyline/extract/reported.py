@@ -21,13 +21,15 @@ hold one weight per feature: a feature is a short string, such as `cue=urge` or
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 WEIGHTS = "reported-speech.tsv"
 THRESHOLD = 0.5  # from which a candidate is kept: the top of a plateau of F1 from 0.35 to 0.5, the fewest additions
@@ -59,11 +61,14 @@ def candidates(doc: Doc) -> Iterator[tuple[Token, Token, Token]]:
 
 
 def features(head: Token, child: Token, root: Token, lemma: Callable[[Token], str], known: frozenset[str],
-             quoted: bool, tokens: list[Token] | None = None) -> list[str]:
+             quoted: bool, tokens: list[Token] | None = None,
+             sentence: tuple[bool, bool] | None = None) -> list[str]:
     """The features of one candidate; `lemma` gives a token's lemma, `known` is the rules' cue
-    words, `quoted` whether the cue stands inside quotation marks and `tokens` the content's
-    (`root.subtree`, read here when not given)."""
+    words, `quoted` whether the cue stands inside quotation marks, `tokens` the content's
+    (`root.subtree`) and `sentence` the `sentence_facts` of the cue's sentence, both read
+    here when not given."""
     cue = lemma(head)
+    headline, quote_in_sentence = sentence if sentence is not None else sentence_facts(head.sent)
     dep = child.dep_
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     subject = subjects[0] if subjects else None
@@ -78,8 +83,7 @@ def features(head: Token, child: Token, root: Token, lemma: Callable[[Token], st
         f"negated={any(c.dep_ == 'neg' for c in head.children)}", f"known={cue in known}", f"quoted={quoted}",
         f"content={'after' if first.i > head.i else 'before'}", f"ending={head.lower_[-3:]}",
         f"capital={head.text[:1].isupper()}", f"cue.head={head.dep_}|{lemma(head.head)}",
-        f"root={root.lower_}|{dep}", f"headline={head.sent.start == 0}",
-        f"quote.in.sentence={any(t.is_quote for t in head.sent)}",
+        f"root={root.lower_}|{dep}", f"headline={headline}", f"quote.in.sentence={quote_in_sentence}",
         f"cue+first={cue}|{first.lower_}", f"cue+cue.dep={cue}|{head.dep_}",
         f"cue+subject={cue}|{subject.dep_ if subject is not None else 'none'}",
     ]
@@ -106,6 +110,11 @@ def features(head: Token, child: Token, root: Token, lemma: Callable[[Token], st
     return found
 
 
+def sentence_facts(sentence: Span) -> tuple[bool, bool]:
+    """Whether `sentence` is its doc's first (a headline), and whether it holds a quotation mark."""
+    return sentence.start == 0, any(t.is_quote for t in sentence)
+
+
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """The bundled weights, read once."""
@@ -127,18 +136,37 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[tuple[int, int]], bool]:
+    """`_overlaps(span, spans)` for many spans against the same `spans`: the spans that start
+    before `span` ends are a prefix of them sorted by start, and one of those overlaps it when
+    the furthest end in that prefix lies past its start."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    furthest = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(span: tuple[int, int]) -> bool:
+        before = bisect_left(starts, span[1])
+        return before > 0 and furthest[before - 1] > span[0]
+    return overlaps
+
+
 def open_candidates(doc: Doc, taken: list[tuple[int, int]], *, lemma: Callable[[Token], str],
                     known: frozenset[str], quoted: Callable[[int], bool],
                     quoted_share: Callable[[tuple[int, int]], float]
                     ) -> Iterator[tuple[Token, tuple[int, int], list[str]]]:
     """`(cue, content span, features)` of the candidates that overlap no span of `taken` (the
     statements found by the rules) and whose content is not mostly quoted words."""
+    overlaps = _overlap_test(taken)
+    facts: list[tuple[bool, bool]] = []  # `sentence_facts` of each token's sentence, read once
     for head, child, root in candidates(doc):
         tokens = list(root.subtree)  # its edges: `left_edge`/`right_edge` can differ where arcs cross
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-        if _overlaps(span, taken) or quoted_share(span) >= 0.5:
+        if overlaps(span) or quoted_share(span) >= 0.5:
             continue
-        yield head, span, features(head, child, root, lemma, known, quoted(head.idx), tokens)
+        if not facts:
+            for sentence in doc.sents:
+                facts += [sentence_facts(sentence)] * len(sentence)
+        yield head, span, features(head, child, root, lemma, known, quoted(head.idx), tokens, facts[head.i])
 
 
 def learned_statements(doc: Doc, taken: list[tuple[int, int]], **helpers) -> list[tuple[Token, tuple[int, int]]]:
