@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import chain
 
 from ..extract.quotes import find_quoted_spans
 from ..link.claims import ClaimGroup
@@ -111,12 +113,8 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
     outlet = {a.id: a.outlet or a.id for a in articles}
     for article in articles:
         for own in _own_units(article, marked[article.id]):
-            counts: dict[int, int] = defaultdict(int)
-            for word in own.words:
-                postings = index.get(word, ())
-                if len(postings) <= MAX_POSTINGS:
-                    for n in postings:
-                        counts[n] += 1
+            postings = [index.get(word, ()) for word in own.words]
+            counts = Counter(chain.from_iterable(p for p in postings if len(p) <= MAX_POSTINGS))
             # quotations the article itself prints first: that is the drift most worth showing
             candidates = [n for n, shared in counts.items() if shared >= MIN_SHARED]
             for n in sorted(candidates, key=lambda n: quoted_units[n].article != article.id):
@@ -223,12 +221,21 @@ def _own_units(article: Article, marked: list[tuple[int, int]]) -> list[_Unit]:
 
 
 def _unit(article: Article, start: int, end: int, text: str, quote: Quote | None) -> _Unit:
-    return _Unit(
-        article=article.id, start=start, end=end, words=frozenset(words(text) - HEDGE_WORDS),
-        dates=tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
-        quantities=tuple((m.group(1).replace(",", ""), stem(m.group(2).lower()), m.group(0))
-                         for m in QUANTITY.finditer(text)),
-        hedged=_first(HEDGE, text), negated=_first(NEGATION, text), negated_clause=_negated_clause(text), quote=quote,
+    unit_words, dates, quantities, hedged, negated, negated_clause = _reading(text)
+    return _Unit(article=article.id, start=start, end=end, words=unit_words, dates=dates, quantities=quantities,
+                 hedged=hedged, negated=negated, negated_clause=negated_clause, quote=quote)
+
+
+@lru_cache(maxsize=1 << 14)
+def _reading(text: str) -> tuple[frozenset[str], tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...],
+                                 str, str, frozenset[str]]:
+    """What `_Unit` holds of a sentence's text: its words, dates, quantities, hedge, negation and
+    negated clause. Cached: reprinted sentences are common in a story."""
+    return (
+        frozenset(words(text) - HEDGE_WORDS),
+        tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
+        tuple((m.group(1).replace(",", ""), stem(m.group(2).lower()), m.group(0)) for m in QUANTITY.finditer(text)),
+        _first(HEDGE, text), _first(NEGATION, text), _negated_clause(text),
     )
 
 

@@ -281,7 +281,11 @@ def _make_group(group_id: str, quotes: Sequence[Quote]) -> QuoteGroup:
     speakers = Counter(q.speaker.name for q in quotes if q.speaker.name and q.speaker.kind == "person") \
         or Counter(q.speaker.name for q in quotes if q.speaker.name)
     articles = list(dict.fromkeys(q.article for q in quotes))
-    variants = tuple(QuoteVariant(q.id, differences(first.text, q.text)) for q in quotes if q is not first)
+    changes: dict[str, tuple[str, ...]] = {}  # wire copies repeat a wording: compare each wording once
+    for quote in quotes:
+        if quote is not first and quote.text not in changes:
+            changes[quote.text] = differences(first.text, quote.text)
+    variants = tuple(QuoteVariant(q.id, changes[q.text]) for q in quotes if q is not first)
     return QuoteGroup(
         id=group_id, text=first.text, speaker=speakers.most_common(1)[0][0] if speakers else None,
         quotes=tuple(q.id for q in quotes), articles=tuple(articles), first_seen=quotes[0].article,
