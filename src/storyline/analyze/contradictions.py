@@ -112,11 +112,14 @@ def paraphrase_drift(articles: Sequence[Article], quotes: Sequence[Quote]) -> tu
     bodies = {a.id: a.body for a in articles}
     outlet = {a.id: a.outlet or a.id for a in articles}
     for article in articles:
-        for own in _own_units(article, marked[article.id]):
-            postings = [index.get(word, ()) for word in own.words]
+        for start, end, text in _own_sentences(article, marked[article.id]):
+            postings = [index.get(word, ()) for word in _unit_words(text)]
             counts = Counter(chain.from_iterable(p for p in postings if len(p) <= MAX_POSTINGS))
-            # quotations the article itself prints first: that is the drift most worth showing
             candidates = [n for n, shared in counts.items() if shared >= MIN_SHARED]
+            if not candidates:
+                continue  # most sentences: the rest of what drift compares is not read
+            own = _unit(article, start, end, text, None)
+            # quotations the article itself prints first: that is the drift most worth showing
             for n in sorted(candidates, key=lambda n: quoted_units[n].article != article.id):
                 quoted = quoted_units[n]
                 drift = _drift(own, quoted)
@@ -204,9 +207,10 @@ def _quote_units(article: Article, quote: Quote, marked: list[tuple[int, int]]) 
     return units
 
 
-def _own_units(article: Article, marked: list[tuple[int, int]]) -> list[_Unit]:
-    """Sentences in the article's own voice: the text outside its quotation marks."""
-    units = []
+def _own_sentences(article: Article, marked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Sentences in the article's own voice, of five words or more: `(start, end, text)` with
+    the text inside its quotation marks blanked out."""
+    found = []
     for start, end in sentences(article.body, 0, len(article.body)):
         own = article.body[start:end]
         for qs, qe in marked:
@@ -214,10 +218,8 @@ def _own_units(article: Article, marked: list[tuple[int, int]]) -> list[_Unit]:
                 a, b = max(qs, start) - start, min(qe, end) - start
                 own = own[:a] + " " * (b - a) + own[b:]
         if len(own.split()) >= 5:
-            unit = _unit(article, start, end, own, None)
-            if unit.dates or unit.quantities or unit.words:
-                units.append(unit)
-    return units
+            found.append((start, end, own))
+    return found
 
 
 def _unit(article: Article, start: int, end: int, text: str, quote: Quote | None) -> _Unit:
@@ -232,11 +234,18 @@ def _reading(text: str) -> tuple[frozenset[str], tuple[tuple[str, str, str], ...
     """What `_Unit` holds of a sentence's text: its words, dates, quantities, hedge, negation and
     negated clause. Cached: reprinted sentences are common in a story."""
     return (
-        frozenset(words(text) - HEDGE_WORDS),
+        _unit_words(text),
         tuple((_part(m.group(1)), m.group(2).lower(), m.group(3) or "") for m in DATE.finditer(text)),
         tuple((m.group(1).replace(",", ""), stem(m.group(2).lower()), m.group(0)) for m in QUANTITY.finditer(text)),
         _first(HEDGE, text), _first(NEGATION, text), _negated_clause(text),
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _unit_words(text: str) -> frozenset[str]:
+    """The words drift compares in a sentence's text (hedges aside): all a sentence of the
+    article's own needs until it shares enough of them with a quotation."""
+    return frozenset(words(text) - HEDGE_WORDS)
 
 
 def _negated_clause(text: str) -> frozenset[str]:
