@@ -49,10 +49,10 @@ def examples(root: Path) -> list[tuple[list[str], bool]]:
         found, _ = rules.extract_quotes(article, doc, learned=False)
         taken = [(p.start, p.end) for q in found for p in q.parts] + [(q.start, q.end) for q in found if not q.parts]
         spans, _ = rules.find_quoted_spans(text)
-        quoted = rules._covered(s.pieces for s in spans)
+        quoted = rules._offset_mask(len(text), rules._covered(s.pieces for s in spans))
         for _, span, features in open_candidates(
                 doc, taken, lemma=rules._lemma, known=rules.VERBS,
-                quoted=lambda offset: rules._in_any(offset, quoted),
+                quoted=lambda offset: bool(quoted[offset]),
                 quoted_share=lambda span: rules._quoted_share(text, [span], quoted)):
             tokens = index.tokens([span])
             if tokens:

@@ -398,7 +398,7 @@ def extract_quotes(
     partial = _absorb_partials(doc, body, [s for s in statements if s.kind == "partial"], reported)
     quoted = _offset_mask(len(body), _covered(span.pieces for span in spans))
     for statement in reported:
-        statement.kind = "partial" if _masked_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
+        statement.kind = "partial" if _quoted_share(body, statement.pieces, quoted) >= 0.5 else "indirect"
     statements = _outermost(_distinct(sorted(direct + partial + reported, key=lambda s: s.pieces[0])),
                             {id(s) for s in reported})
     kept = {id(s) for s in statements}
@@ -441,7 +441,7 @@ def _with_learned(doc: Doc, body: str, statements: list[_Found], quoted: bytearr
     added = []
     for cue, span in learned_statements(doc, taken, lemma=_lemma, known=VERBS,
                                         quoted=lambda offset: bool(quoted[offset]),
-                                        quoted_share=lambda content: _masked_share(body, [content], quoted)):
+                                        quoted_share=lambda content: _quoted_share(body, [content], quoted)):
         if "\n" not in body[span[0]:span[1]]:  # a content across a line break is a parse run over a heading
             added.append(_Found(pieces=[span], kind="indirect", cue=cue, cue_text=_cue_text(cue),
                                 subject=_subject(cue, outside=span)))
@@ -735,15 +735,9 @@ def _rest_of_sentence(body: str, cue: Token, quote_end: int) -> tuple[int, int]:
 WORD = re.compile(r"\w+")
 
 
-def _quoted_share(body: str, pieces: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> float:
-    """The share of a statement's words that are inside quotation marks."""
-    offsets = [match.start() for s, e in pieces for match in WORD.finditer(body, s, e)]
-    return sum(1 for o in offsets if _in_any(o, quoted)) / len(offsets) if offsets else 0.0
-
-
-def _masked_share(body: str, pieces: list[tuple[int, int]], quoted: bytearray) -> float:
-    """`_quoted_share` read from the `_offset_mask` of the quoted pieces: for the many
-    statements of one article."""
+def _quoted_share(body: str, pieces: list[tuple[int, int]], quoted: bytearray) -> float:
+    """The share of a statement's words that are inside quotation marks (`quoted`: the
+    `_offset_mask` of the quoted pieces)."""
     offsets = [match.start() for s, e in pieces for match in WORD.finditer(body, s, e)]
     return sum(1 for o in offsets if quoted[o]) / len(offsets) if offsets else 0.0
 
