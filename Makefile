@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval bench install clean
+.PHONY: demo test eval bench install transformer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -16,6 +16,11 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Optional: PyTorch (CPU) and the transformer scorer of reported speech (`storyline quotes --transformer`).
+transformer: $(STAMP)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[transformer]'
 
 demo: $(STAMP)
 	$(BIN)/storyline run examples/corpus --db examples/out/story.db \
@@ -29,6 +34,8 @@ eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
 	$(BIN)/python eval/quotes.py
 	$(BIN)/python eval/quotes.py --learned
+	@if $(BIN)/python -c 'import torch, transformers' 2>/dev/null; then $(BIN)/python eval/quotes.py --transformer; \
+	else echo 'eval/quotes.py --transformer skipped: make transformer installs what it needs'; fi
 	$(BIN)/python eval/timex.py
 	$(BIN)/python eval/timeline.py
 	$(BIN)/python eval/entities.py

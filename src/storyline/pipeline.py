@@ -22,6 +22,7 @@ from typing import Protocol
 from .analyze.contradictions import find_contradictions
 from .analyze.novelty import novelty
 from .clean import clean_document
+from .errors import InputError
 from .extract.claims import extract_claims
 from .extract.entities import extract_entities
 from .extract.equipment import equipment_mentions
@@ -62,6 +63,7 @@ PER_ARTICLE_CODE = ("clean", "extract", "ingest", "data", "nlp.py", "model.py", 
 
 # Results are stored one transaction per batch: an interrupted run loses at most this many.
 SAVE_EVERY = 64
+SCORERS = ("linear", "transformer")  # of reported speech beyond the rules (`learned_scorer`)
 
 # Languages the English pipeline is run on.
 NLP_LANGUAGES = frozenset({"en"})
@@ -161,6 +163,7 @@ def _results(
 ) -> tuple[list[ArticleResult], list[Warning], int]:
     """The per-article results of `inputs` (from the store, or cleaned, parsed and stored now),
     the warnings so far, and how many were processed in this run."""
+    check_scorer(settings)
     keyed, warnings = _read(inputs, settings=settings, progress=progress)
     with Store(settings.db_path) as store:
         run_id = store.start_run([str(i) for i in inputs])
@@ -318,13 +321,14 @@ def quotes_of_texts(
     `storyline quotes --raw` and the evaluation use.
     """
     settings = settings or Settings()
+    check_scorer(settings)
     articles = text_articles(texts, ids)
     nlp = load_pipeline(settings.model, components=COMPONENTS)
     docs = process(nlp, texts, batch_size=settings.batch_size, n_process=settings.n_process)
     found: list[tuple[Quote, ...]] = []
     warnings: list[Warning] = []
     for article, doc in zip(articles, docs, strict=True):
-        quotes, notes = extract_quotes(article, doc, learned=settings.learned_quotes)
+        quotes, notes = extract_quotes(article, doc, learned=settings.learned_quotes, scorer=settings.learned_scorer)
         found.append(quotes)
         warnings.extend(notes)
     return articles, found, warnings
@@ -429,7 +433,7 @@ def _process(
         docs = process(nlp, [a.body for a, _ in parsed], batch_size=settings.batch_size,
                        n_process=settings.n_process)
         for (article, notes), doc in zip(parsed, docs, strict=True):
-            batch.append(_extract(article, doc, notes, learned=settings.learned_quotes))
+            batch.append(_extract(article, doc, notes, learned=settings.learned_quotes, scorer=settings.learned_scorer))
             progress.advance("nlp")
             if len(batch) >= SAVE_EVERY:
                 yield from flush()
@@ -446,7 +450,8 @@ def _clean_one(
         return None, (Warning(raw.source, f"cleaning failed: {_one_line(exc)}", stage="clean"),)
 
 
-def _extract(article: Article, doc: object, notes: tuple[Warning, ...], *, learned: bool = False) -> ArticleResult:
+def _extract(article: Article, doc: object, notes: tuple[Warning, ...], *, learned: bool = False,
+             scorer: str = "linear") -> ArticleResult:
     """Every per-article extractor over one parsed article; a failing one degrades to a warning."""
     warnings = list(notes)
     entities: tuple = ()
@@ -458,7 +463,7 @@ def _extract(article: Article, doc: object, notes: tuple[Warning, ...], *, learn
         reason = f"entity extraction failed: {_one_line(exc)}"
         warnings.append(Warning(article.source, reason, "extract", article.id))
     try:
-        quotes, quote_notes = extract_quotes(article, doc, learned=learned)  # type: ignore[arg-type]
+        quotes, quote_notes = extract_quotes(article, doc, learned=learned, scorer=scorer)  # type: ignore[arg-type]
         warnings.extend(quote_notes)
     except Exception as exc:  # noqa: BLE001
         reason = f"quote extraction failed: {_one_line(exc)}"
@@ -471,8 +476,20 @@ def _extract(article: Article, doc: object, notes: tuple[Warning, ...], *, learn
     return ArticleResult(article, entities=entities, quotes=quotes, warnings=tuple(warnings), claims=claims)
 
 
+def check_scorer(settings: Settings) -> None:
+    """Before any article is read: an `InputError` for an unknown `learned_scorer`, a
+    `ModelError` (saying how to install it) when the transformer scorer is chosen but missing."""
+    if settings.learned_scorer not in SCORERS:
+        raise InputError(f"unknown learned_scorer {settings.learned_scorer!r}: one of {', '.join(SCORERS)}")
+    if settings.learned_quotes and settings.learned_scorer == "transformer":
+        from .extract import reported_transformer  # PyTorch is imported only when chosen
+        reported_transformer.check_available()
+
+
 def _pipeline_key(settings: Settings) -> str:
-    learned = ":learned-quotes" if settings.learned_quotes else ""
+    learned = ""
+    if settings.learned_quotes:
+        learned = ":learned-quotes" + (":transformer" if settings.learned_scorer == "transformer" else "")
     return f"{PIPELINE_VERSION}:{_code_fingerprint()}:{resolve_model(settings.model)}{learned}"
 
 

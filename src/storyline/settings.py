@@ -28,6 +28,7 @@ class Settings:
     n_process: int = 0  # 0: pick from the machine and the amount of work
     # cross-article stages
     learned_quotes: bool = False  # also reported speech found by the learned scorer: more recall, less precision
+    learned_scorer: str = "linear"  # that scorer: "linear", or "transformer" (needs the transformer extra)
     gazetteers: tuple[Path, ...] = ()  # extra equipment gazetteers (name<TAB>kind<TAB>aliases), beside the bundled one
     # store
     db_path: Path | None = Path("storyline.db")

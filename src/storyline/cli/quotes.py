@@ -52,6 +52,9 @@ def quotes_command(
     learned: Annotated[bool, typer.Option(
         "--learned", help="Also the reported speech a learned scorer finds beyond the rules: more statements, "
                           "fewer of them right (see docs/quality.md).")] = False,
+    transformer: Annotated[bool, typer.Option(
+        "--transformer", help="Find that reported speech with the fine-tuned transformer scorer instead: the "
+                              "best recall, slower; needs PyTorch (make transformer). Implies --learned.")] = False,
     model: ModelOption = None,
     db: DbOption = None,
     no_store: NoStoreOption = False,
@@ -61,8 +64,10 @@ def quotes_command(
     """Who said what: each statement once, its speaker, and the outlets that carried it."""
     settings = pipeline_settings(config, db=db, no_store=no_store, model=model,
                                  allow_private_urls=allow_private_urls)
-    if learned:
+    if learned or transformer:
         settings = settings.with_overrides(learned_quotes=True)
+    if transformer:
+        settings = settings.with_overrides(learned_scorer="transformer")
     if raw:
         dossier = raw_dossier(inputs, settings=settings)
     else:

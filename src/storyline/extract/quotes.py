@@ -380,10 +380,11 @@ class _Found:
 
 
 def extract_quotes(
-    article: Article, doc: Doc, *, learned: bool = False
+    article: Article, doc: Doc, *, learned: bool = False, scorer: str = "linear"
 ) -> tuple[tuple[Quote, ...], tuple[Warning, ...]]:
     """Every quotation in `article` (parsed as `doc`), and warnings about odd quoting. With
-    `learned`, reported speech the rules missed is added from `reported.py`'s scorer."""
+    `learned`, reported speech the rules missed is added from a learned scorer: `scorer`
+    "linear" (`reported.py`) or "transformer" (`reported_transformer.py`)."""
     body = article.body
     spans, notes = find_quoted_spans(body)
     warnings = [Warning(article.source, f"quotes: {note}", "extract", article.id) for note in notes[:5]]
@@ -407,7 +408,7 @@ def extract_quotes(
             statement.inherited, statement.orphan = None, True
     _adopt_orphans(body, statements)
     if learned:
-        statements = _with_learned(doc, body, statements, quoted)
+        statements = _with_learned(doc, body, statements, quoted, scorer)
     _resolve_speakers(article, doc, statements)
     quotes = []
     unattributed = 0
@@ -434,12 +435,13 @@ def extract_quotes(
     return tuple(quotes), tuple(warnings)
 
 
-def _with_learned(doc: Doc, body: str, statements: list[_Found], quoted: bytearray) -> list[_Found]:
-    """`statements` with the reported speech the learned scorer finds where they leave room
+def _with_learned(doc: Doc, body: str, statements: list[_Found], quoted: bytearray,
+                  scorer: str = "linear") -> list[_Found]:
+    """`statements` with the reported speech the learned `scorer` finds where they leave room
     (`quoted`: the `_offset_mask` of the quoted pieces)."""
     taken = [piece for statement in statements for piece in statement.pieces]
     added = []
-    for cue, span in learned_statements(doc, taken, lemma=_lemma, known=VERBS,
+    for cue, span in learned_statements(doc, taken, scorer=scorer, lemma=_lemma, known=VERBS,
                                         quoted=lambda offset: bool(quoted[offset]),
                                         quoted_share=lambda content: _quoted_share(body, [content], quoted)):
         if "\n" not in body[span[0]:span[1]]:  # a content across a line break is a parse run over a heading

@@ -169,12 +169,26 @@ def open_candidates(doc: Doc, taken: list[tuple[int, int]], *, lemma: Callable[[
         yield head, span, features(head, child, root, lemma, known, quoted(head.idx), tokens, facts[head.i])
 
 
-def learned_statements(doc: Doc, taken: list[tuple[int, int]], **helpers) -> list[tuple[Token, tuple[int, int]]]:
-    """`(cue, content span)` of the candidates kept, in text order; `helpers` as for `open_candidates`."""
+def learned_statements(doc: Doc, taken: list[tuple[int, int]], *, scorer: str = "linear",
+                       **helpers) -> list[tuple[Token, tuple[int, int]]]:
+    """`(cue, content span)` of the candidates kept, in text order; `scorer` is "linear" (the
+    weights here) or "transformer" (`reported_transformer.py`), `helpers` as for `open_candidates`."""
+    found = list(open_candidates(doc, taken, **helpers))
     table = weights()
-    scored = [(probability(found, table), head, span) for head, span, found in open_candidates(doc, taken, **helpers)]
+    scores = [probability(features, table) for _, _, features in found]
+    threshold = THRESHOLD
+    if scorer == "transformer":
+        from . import reported_transformer as transformer  # PyTorch is imported only when chosen
+        # the mean of both scorers; the transformer reads only what the linear one does not rule out
+        read = [i for i, score in enumerate(scores) if score >= transformer.PRESELECT]
+        read_scores = transformer.probabilities([transformer.candidate_text(doc.text, *found[i][:2]) for i in read])
+        scores = [score / 2 for score in scores]
+        for i, score in zip(read, read_scores, strict=True):
+            scores[i] += score / 2
+        threshold = transformer.THRESHOLD
+    scored = [(score, head, span) for score, (head, span, _) in zip(scores, found, strict=True)]
     kept: list[tuple[Token, tuple[int, int]]] = []
     for score, head, span in sorted(scored, key=lambda item: (-item[0], item[2])):
-        if score >= THRESHOLD and not _overlaps(span, [s for _, s in kept]):
+        if score >= threshold and not _overlaps(span, [s for _, s in kept]):
             kept.append((head, span))
     return sorted(kept, key=lambda item: item[1])
