@@ -76,6 +76,18 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert storyline("run", "--no-such-option").returncode == 2
 
 
+def test_file_names_in_errors_and_warnings_are_printed_as_they_are(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes [bold]draft[red] x.txt").write_text("", encoding="utf-8")
+    (folder / "story.txt").write_text("Mayor Ivo Bellin said the harbour would reopen on Monday.\n", encoding="utf-8")
+    result = storyline("run", folder, "--no-store")
+    assert result.returncode == 0, result.stderr
+    assert "notes [bold]draft[red] x.txt: empty file" in result.stderr  # Rich markup would have eaten the brackets
+    missing = storyline("run", tmp_path / "gone [red].txt", "--no-store")
+    assert missing.returncode == 1 and "gone [red].txt" in missing.stderr
+
+
 def test_clean_explain_lists_removed_lines_with_reasons(seeds_dir: Path) -> None:
     result = storyline("clean", seeds_dir / "000_a56a3bf40c559065.txt", "--explain")
     assert result.returncode == 0, result.stderr

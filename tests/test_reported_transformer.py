@@ -74,7 +74,8 @@ def test_the_command_line_says_how_to_install_it(tmp_path: Path) -> None:
               f"sys.argv = ['storyline', 'quotes', {str(article)!r}, '--raw', '--transformer']; main()")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 1
-    assert done.stderr.count("\n") == 1 and "make transformer" in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert "make transformer" in done.stderr and "'storyline[transformer]'" in done.stderr
 
 
 @needs_extra

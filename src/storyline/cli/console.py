@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..settings import Settings
@@ -16,8 +17,9 @@ STAGE_LABELS = {"ingest": "Reading inputs", "clean": "Cleaning", "nlp": "Parsing
 
 
 def error(message: str) -> None:
-    """One red line on stderr."""
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False, soft_wrap=True)
+    """One red line on stderr; `message` is printed as it is (a file name or an install
+    command may hold brackets that Rich would read as markup)."""
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False, soft_wrap=True)
 
 
 def load_settings(config: Path | None, **overrides: object) -> Settings:

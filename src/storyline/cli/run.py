@@ -81,7 +81,7 @@ def _summary(report: RunReport, written: list[tuple[str, Path]]) -> None:
     for kind, path in written:
         out.print(f"wrote {kind}: {path}", soft_wrap=True, highlight=False)
     for warning in dossier.warnings[:10]:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]warning:[/] {escape(str(warning))}", highlight=False, soft_wrap=True)
     if len(dossier.warnings) > 10:
         err.print(f"[yellow]... and {len(dossier.warnings) - 10} more warnings in the dossier[/]")
 
