@@ -20,7 +20,9 @@ import math
 import random
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import quotes as Q
 
@@ -28,6 +30,9 @@ from storyline.extract import quotes as rules
 from storyline.extract.reported import WEIGHTS, open_candidates
 from storyline.nlp import load_pipeline, process
 from storyline.pipeline import COMPONENTS, text_articles
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 HELD_OUT = (200, 400)  # train documents kept unseen, as `eval/quotes.py --offset 200 --limit 200` reads them
 EPOCHS, RATE, DECAY, L2 = 30, 0.05, 0.8, 1e-4
@@ -37,12 +42,17 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "storyline" / "data" / WE
 
 def examples(root: Path) -> list[tuple[list[str], bool]]:
     """`(features, is an attribution)` for every candidate of the training documents."""
+    return [(features, label) for _, _, _, features, label in labelled_candidates(root)]
+
+
+def labelled_candidates(root: Path) -> Iterator[tuple[str, Token, tuple[int, int], list[str], bool]]:
+    """`(text, cue, content span, features, is an attribution)` for every candidate the rules
+    leave room for in the training documents (`eval/train_transformer.py` reads them too)."""
     documents = Q.load_polnear(root)
     documents = documents[:HELD_OUT[0]] + documents[HELD_OUT[1]:]
     nlp = load_pipeline(None, components=COMPONENTS)
     parsed = process(nlp, [text for _, text, _ in documents], batch_size=32, n_process=2)
     articles = text_articles([text for _, text, _ in documents], [name for name, _, _ in documents])
-    rows = []
     for (name, text, attributions), article, doc in zip(documents, articles, parsed):
         index, mask = Q.TokenIndex(text), Q.quoted_mask(text)
         gold = [g for g in (Q.polnear_item(name, index, a, mask) for a in attributions) if g.kind == "indirect"]
@@ -50,14 +60,13 @@ def examples(root: Path) -> list[tuple[list[str], bool]]:
         taken = [(p.start, p.end) for q in found for p in q.parts] + [(q.start, q.end) for q in found if not q.parts]
         spans, _ = rules.find_quoted_spans(text)
         quoted = rules._offset_mask(len(text), rules._covered(s.pieces for s in spans))
-        for _, span, features in open_candidates(
+        for cue, span, features in open_candidates(
                 doc, taken, lemma=rules._lemma, known=rules.VERBS,
                 quoted=lambda offset: bool(quoted[offset]),
                 quoted_share=lambda span: rules._quoted_share(text, [span], quoted)):
             tokens = index.tokens([span])
             if tokens:
-                rows.append((features, any(_matches(g.tokens, tokens) for g in gold)))
-    return rows
+                yield text, cue, span, features, any(_matches(g.tokens, tokens) for g in gold)
 
 
 def _matches(gold: frozenset, predicted: frozenset) -> bool:

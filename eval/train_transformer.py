@@ -22,13 +22,9 @@ import time
 from pathlib import Path
 
 import quotes as Q
-from train_reported import HELD_OUT, _matches
+from train_reported import labelled_candidates
 
-from storyline.extract import quotes as rules
-from storyline.extract.reported import open_candidates
 from storyline.extract.reported_transformer import INSTALL, MAX_TOKENS, WEIGHTS, candidate_text
-from storyline.nlp import load_pipeline, process
-from storyline.pipeline import COMPONENTS, text_articles
 
 FROZEN_LAYERS = 3
 NEGATIVE_SHARE = 0.5
@@ -37,30 +33,9 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "storyline" / "data" / WE
 
 
 def examples(root: Path) -> list[tuple[str, bool]]:
-    """`(marked text, is an attribution)` for every candidate of the training documents."""
-    documents = Q.load_polnear(root)
-    documents = documents[:HELD_OUT[0]] + documents[HELD_OUT[1]:]
-    nlp = load_pipeline(None, components=COMPONENTS)
-    parsed = process(nlp, [text for _, text, _ in documents], batch_size=32, n_process=2)
-    articles = text_articles([text for _, text, _ in documents], [name for name, _, _ in documents])
-    rows = []
-    for (name, text, attributions), article, doc in zip(documents, articles, parsed):
-        index, mask = Q.TokenIndex(text), Q.quoted_mask(text)
-        gold = [g for g in (Q.polnear_item(name, index, a, mask) for a in attributions) if g.kind == "indirect"]
-        found, _ = rules.extract_quotes(article, doc, learned=False)
-        taken = [(p.start, p.end) for q in found for p in q.parts] + [(q.start, q.end) for q in found if not q.parts]
-        spans, _ = rules.find_quoted_spans(text)
-        quoted = rules._offset_mask(len(text), rules._covered(s.pieces for s in spans))
-        for cue, span, _ in open_candidates(
-                doc, taken, lemma=rules._lemma, known=rules.VERBS,
-                quoted=lambda offset: bool(quoted[offset]),
-                quoted_share=lambda span: rules._quoted_share(text, [span], quoted)):
-            if "\n" in text[span[0]:span[1]]:  # never kept by `quotes._with_learned`
-                continue
-            tokens = index.tokens([span])
-            if tokens:
-                rows.append((candidate_text(text, cue, span), any(_matches(g.tokens, tokens) for g in gold)))
-    return rows
+    """`(marked text, is an attribution)` for every candidate `eval/train_reported.py` learns from."""
+    return [(candidate_text(text, cue, span), label) for text, cue, span, _, label in labelled_candidates(root)
+            if "\n" not in text[span[0]:span[1]]]  # never kept by `quotes._with_learned`
 
 
 def fine_tune(rows: list[tuple[str, bool]], out: Path) -> None:

@@ -82,7 +82,7 @@ def _model() -> tuple[Any, Any, Any]:
         tokenizer = AutoTokenizer.from_pretrained(base)
         model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=2)
         tuned = load(files("storyline.data").joinpath(WEIGHTS).read_bytes())
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a missing or damaged file, or a changed library: said in one line
         raise ModelError(f"cannot load the transformer scorer: {exc}") from exc
     missing = set(tuned) - set(model.state_dict())
     if missing:
