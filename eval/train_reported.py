@@ -91,13 +91,19 @@ def fit(rows: list[tuple[list[str], bool]]) -> dict[str, float]:
     return {name: w for name, w in weights.items() if counts[name] >= MIN_COUNT and abs(w) >= 0.05}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
+def arguments(description: str, default_out: Path) -> tuple[Path, Path]:
+    """`(--out, the PolNeAR train split)` from the command line; exits when the split is missing."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args()
     root = Q.SHARED / "datasets" / "polnear" / "train"
     if not root.is_dir():
         sys.exit(f"error: PolNeAR train split not found at {root}")
+    return args.out, root
+
+
+def main() -> None:
+    out, root = arguments(__doc__.splitlines()[0], OUT)
     rows = examples(root)
     positive = sum(label for _, label in rows)
     print(f"{len(rows)} candidates, {positive} of them attributions", flush=True)
@@ -106,8 +112,8 @@ def main() -> None:
              f"# {len(rows)} candidates ({positive} attributions) from PolNeAR train without documents "
              f"{HELD_OUT[0]}-{HELD_OUT[1] - 1}"]
     lines += [f"{name}\t{w:.4f}" for name, w in sorted(weights.items())]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights written to {args.out}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights written to {out}")
 
 
 if __name__ == "__main__":

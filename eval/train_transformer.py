@@ -15,14 +15,12 @@ weights. Only the tensors fine-tuning changed are written, in half precision.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import time
 from pathlib import Path
 
-import quotes as Q
-from train_reported import labelled_candidates
+from train_reported import arguments, labelled_candidates
 
 from storyline.extract.reported_transformer import INSTALL, MAX_TOKENS, WEIGHTS, candidate_text
 
@@ -87,15 +85,10 @@ def fine_tune(rows: list[tuple[str, bool]], out: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    root = Q.SHARED / "datasets" / "polnear" / "train"
-    if not root.is_dir():
-        sys.exit(f"error: PolNeAR train split not found at {root}")
+    out, root = arguments(__doc__.splitlines()[0], OUT)
     rows = examples(root)
     print(f"{len(rows)} candidates, {sum(label for _, label in rows)} of them attributions", flush=True)
-    fine_tune(rows, args.out)
+    fine_tune(rows, out)
 
 
 if __name__ == "__main__":
